@@ -1,0 +1,31 @@
+// Runs PGlite (Postgres compiled to WebAssembly, with pgvector) on its own
+// thread and serves it on a loopback port with the Postgres wire protocol, so
+// the app uses the same `pg`/Prisma path as with a real server and the
+// database work runs on the second core. Plain JS: workers do not go through tsx.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite } from '@electric-sql/pglite';
+import { vector } from '@electric-sql/pglite-pgvector';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+const { dataDir, port, maxConnections } = workerData;
+
+try {
+  const db = await PGlite.create({ dataDir, extensions: { vector } });
+  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
+  await server.start();
+  const [, boundPort] = server.getServerConn().split(':');
+  parentPort.postMessage({ type: 'ready', port: Number(boundPort) });
+
+  parentPort.on('message', async (message) => {
+    if (message?.type !== 'close') return;
+    try {
+      await server.stop();
+      await db.close();
+      parentPort.postMessage({ type: 'closed' });
+    } catch (error) {
+      parentPort.postMessage({ type: 'error', message: String(error?.stack ?? error) });
+    }
+  });
+} catch (error) {
+  parentPort.postMessage({ type: 'error', message: String(error?.stack ?? error) });
+}
