@@ -1,0 +1,5 @@
+// The features Ana runs, in the order they are registered. Each lives in its
+// own folder; this list is the one place that wires them into the process.
+import type { FeatureModule } from './context.ts';
+
+export const featureModules: FeatureModule[] = [];
