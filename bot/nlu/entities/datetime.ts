@@ -1,0 +1,98 @@
+// Dates and times ("mañana a las 10", "el lunes en la tarde", "15 de diciembre a las 4 pm")
+// through Microsoft Recognizers-Text (Spanish), resolved in the customer's time zone and
+// returned as the UTC instant in ISO 8601.
+//
+// Recognizers-Text reads the reference date with local getters (getHours, ...) and answers in
+// wall-clock strings, so we hand it a Date whose *local* fields are the customer's wall clock,
+// and convert its answer back from that zone to UTC ourselves.
+
+import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-suite';
+import type { Candidate } from './candidate.ts';
+
+export const DEFAULT_TIME_ZONE = 'America/Mexico_City';
+
+// The recognizer costs a few milliseconds; most messages carry no date at all, so ask it only
+// when a date or time word is present.
+const DATE_CUES = /\b(?:hoy|manana|pasado|ayer|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|semana|mediodia|medio dia|tarde|noche|madrugada|horas?|hrs|am|pm|fin de|proxim[oa]|siguiente|las \d|la \d|el \d{1,2}\b|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2})/;
+
+interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number }
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function wallClock(instant: Date, timeZone: string): WallClock {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
+      hour: 'numeric', minute: 'numeric', second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  const parts: Record<string, number> = {};
+  for (const part of formatter.formatToParts(instant)) {
+    if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  }
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+/** The UTC instant at which the clocks of `timeZone` show `wall`. */
+export function zonedToUtc(wall: WallClock, timeZone: string): Date {
+  const asIfUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
+  let guess = asIfUtc;
+  // Two rounds settle the offset even across a DST change.
+  for (let i = 0; i < 2; i++) {
+    const seen = wallClock(new Date(guess), timeZone);
+    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second);
+    guess += asIfUtc - seenAsUtc;
+  }
+  return new Date(guess);
+}
+
+function parseWallString(value: string, today: WallClock): WallClock | null {
+  const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
+  const time = /(\d{2}):(\d{2}):(\d{2})$/.exec(value);
+  if (!date && !time) return null;
+  return {
+    year: date ? Number(date[1]) : today.year,
+    month: date ? Number(date[2]) : today.month,
+    day: date ? Number(date[3]) : today.day,
+    hour: time ? Number(time[1]) : 0,
+    minute: time ? Number(time[2]) : 0,
+    second: time ? Number(time[3]) : 0,
+  };
+}
+
+const KEPT_TYPES = new Set(['date', 'time', 'datetime', 'datetimerange', 'timerange', 'daterange']);
+
+interface Resolution { values?: { type?: string; value?: string; start?: string }[] }
+
+export function extractDateTimes(folded: string, original: string, referenceTime: Date, timeZone: string): Candidate[] {
+  if (!DATE_CUES.test(folded)) return [];
+  const now = wallClock(referenceTime, timeZone);
+  const localReference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
+  const results = recognizeDateTime(original, Culture.Spanish, DateTimeOptions.None, localReference);
+  const found: Candidate[] = [];
+  for (const result of results) {
+    const values = (result.resolution as Resolution | undefined)?.values ?? [];
+    const text = original.slice(result.start, result.end + 1);
+    // A bare year ("2018") is a model year or nothing; a bare number ("20") is too weak to be a date.
+    if (/^\s*\d+\s*$/.test(text)) continue;
+    const instants = values
+      .filter((v) => KEPT_TYPES.has(v.type ?? ''))
+      .map((v) => parseWallString(v.value ?? v.start ?? '', now))
+      .filter((w): w is WallClock => w !== null)
+      .map((w) => zonedToUtc(w, timeZone));
+    if (instants.length === 0) continue;
+    // Ambiguous answers ("el lunes": last or next; "a las 5": 5 am or pm) mean the next one to come.
+    const upcoming = instants.find((d) => d.getTime() >= referenceTime.getTime() - 24 * 3600_000 && isSameDayOrLater(d, referenceTime, timeZone)) ?? instants[instants.length - 1]!;
+    const chosen = instants.find((d) => d.getTime() >= referenceTime.getTime()) ?? upcoming;
+    found.push({ type: 'datetime', value: chosen.toISOString(), text, start: result.start, end: result.end + 1, priority: 30 });
+  }
+  return found;
+}
+
+function isSameDayOrLater(instant: Date, reference: Date, timeZone: string): boolean {
+  const a = wallClock(instant, timeZone);
+  const b = wallClock(reference, timeZone);
+  return a.year * 10000 + a.month * 100 + a.day >= b.year * 10000 + b.month * 100 + b.day;
+}
