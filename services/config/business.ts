@@ -234,7 +234,9 @@ class Reader {
 
   private at(path: string): unknown {
     let node: unknown = this.root;
-    for (const key of path.split('.')) node = isPlainObject(node) ? node[key] : undefined;
+    for (const key of path.split('.')) {
+      node = isPlainObject(node) ? node[key] : Array.isArray(node) ? (node as unknown[])[Number(key)] : undefined;
+    }
     return node;
   }
 
