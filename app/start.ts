@@ -8,6 +8,7 @@ import type { AppConfig } from '../services/config/env.ts';
 import { openDatabase, type Database } from '../services/db/database.ts';
 import { migrate } from '../services/db/migrator.ts';
 import { buildHttpApp, type App } from '../services/http/app.ts';
+import { meRoutes } from '../services/http/me.ts';
 import { createBullmqQueue } from '../services/jobs/bullmq.ts';
 import { createInlineQueue } from '../services/jobs/inline.ts';
 import type { JobQueue } from '../services/jobs/queue.ts';
@@ -59,6 +60,7 @@ export async function startAna(options: StartOptions): Promise<RunningAna> {
     jobs = config.redisUrl ? createBullmqQueue(config.redisUrl, { logger }) : createInlineQueue(logger);
     const context: AppContext = { config, logger, db, pii, jobs, verifyToken: createTokenVerifier(db.prisma) };
     app = await buildHttpApp({ config, db, logger });
+    await app.register(meRoutes, { verifyToken: context.verifyToken });
     for (const module of modules) {
       await app.register(async (scope) => module.register(scope as App, context));
     }
