@@ -6,7 +6,7 @@ import pg from 'pg';
 import { openDatabase, type Database } from '../../services/db/database.ts';
 import { migrate } from '../../services/db/migrator.ts';
 
-export interface TestDatabase extends Database {}
+export type TestDatabase = Database;
 
 export const serverUrl = process.env.DATABASE_URL;
 
