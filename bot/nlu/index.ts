@@ -2,6 +2,7 @@
 
 import { IntentClassifier, type TrainOptions } from './classifier.ts';
 import { TRAINING_EXAMPLES } from './data/train.ts';
+import { warmUpDateRecognizer } from './entities/datetime.ts';
 import { extractEntities } from './entities/index.ts';
 import type { Nlu, NluResult, ParseOptions, TrainingExample } from './types.ts';
 
@@ -14,6 +15,7 @@ export { normalizeText } from './normalize.ts';
 export function trainNlu(examples: readonly TrainingExample[] = TRAINING_EXAMPLES, options?: TrainOptions): Nlu {
   const classifier = new IntentClassifier();
   classifier.train(examples, options);
+  warmUpDateRecognizer();
   return {
     parse(text: string, parseOptions: ParseOptions = {}): NluResult {
       const ranking = classifier.rank(text);

@@ -8,12 +8,13 @@
 
 import { Culture, DateTimeOptions, recognizeDateTime } from '@microsoft/recognizers-text-suite';
 import type { Candidate } from './candidate.ts';
+import { findQuickDateTimes } from './quick-dates.ts';
 
 export const DEFAULT_TIME_ZONE = 'America/Mexico_City';
 
-// The recognizer costs a few milliseconds; most messages carry no date at all, so ask it only
-// when a date or time word is present.
-const DATE_CUES = /\b(?:hoy|manana|pasado|ayer|lunes|martes|miercoles|jueves|viernes|sabado|domingo|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|semana|mediodia|medio dia|tarde|noche|madrugada|horas?|hrs|am|pm|fin de|proxim[oa]|siguiente|las \d|la \d|el \d{1,2}\b|\d{1,2}:\d{2}|\d{1,2}\/\d{1,2})/;
+// The recognizer costs ~5 ms a message, so the common forms go through quick-dates.ts and the
+// recognizer is asked only about the rarer ones these cues announce.
+const RECOGNIZER_CUES = /\b(?:quincena|madrugada|dentro de|en (?:\d+|un|una|dos|tres) (?:dias|semanas|horas)|primero de|principios de|finales de|mediados de|antier|antes de ayer)\b/;
 
 interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
@@ -67,8 +68,28 @@ const KEPT_TYPES = new Set(['date', 'time', 'datetime', 'datetimerange', 'timera
 interface Resolution { values?: { type?: string; value?: string; start?: string }[] }
 
 export function extractDateTimes(folded: string, original: string, referenceTime: Date, timeZone: string): Candidate[] {
-  if (!DATE_CUES.test(folded)) return [];
   const now = wallClock(referenceTime, timeZone);
+  const quick = findQuickDateTimes(folded, now, now);
+  if (quick.length > 0) {
+    return quick.map(({ start, end, date, time }) => ({
+      type: 'datetime' as const,
+      value: zonedToUtc({ ...date, hour: time?.hour ?? 0, minute: time?.minute ?? 0, second: 0 }, timeZone).toISOString(),
+      text: original.slice(start, end),
+      start,
+      end,
+      priority: 30,
+    }));
+  }
+  if (!RECOGNIZER_CUES.test(folded)) return [];
+  return recognizerDateTimes(original, referenceTime, timeZone, now);
+}
+
+/** Loads the recognizer's Spanish models now (about half a second) instead of on a customer's message. */
+export function warmUpDateRecognizer(): void {
+  recognizeDateTime('la semana que entra', Culture.Spanish, DateTimeOptions.None, new Date());
+}
+
+function recognizerDateTimes(original: string, referenceTime: Date, timeZone: string, now: WallClock): Candidate[] {
   const localReference = new Date(now.year, now.month - 1, now.day, now.hour, now.minute, now.second);
   const results = recognizeDateTime(original, Culture.Spanish, DateTimeOptions.None, localReference);
   const found: Candidate[] = [];
