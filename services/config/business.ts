@@ -373,6 +373,11 @@ function crossCheck(config: BusinessConfig): void {
   const fail = (path: string, expected: string): never => {
     throw new Error(`Invalid business config: ${path} must be ${expected}`);
   };
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: config.timeZone });
+  } catch {
+    fail('timeZone', `an IANA time zone such as America/Mexico_City (got ${JSON.stringify(config.timeZone)})`);
+  }
   if (Number(credit.minAmount) > Number(credit.maxAmount)) fail('credit.minAmount', 'at most credit.maxAmount');
   if (Number(credit.minMonthlyRate) > Number(credit.maxMonthlyRate)) {
     fail('credit.minMonthlyRate', 'at most credit.maxMonthlyRate');

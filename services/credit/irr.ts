@@ -9,10 +9,10 @@
  */
 import { Decimal } from 'decimal.js';
 
-const Precise = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+const Precise = Decimal.clone({ precision: 32, rounding: Decimal.ROUND_HALF_UP });
 type P = InstanceType<typeof Precise>;
 
-const TOLERANCE = new Precise('1e-24');
+const TOLERANCE = new Precise('1e-20');
 const MAX_NEWTON_STEPS = 60;
 const MAX_BISECTION_STEPS = 300;
 
@@ -57,10 +57,34 @@ function bisection(flows: readonly P[]): P | undefined {
   return low.plus(high).div(2);
 }
 
+/**
+ * A starting point only: Newton in binary floating point is cheap and lands
+ * within ~1e-15 of the root, so the exact Decimal Newton needs one or two steps.
+ * Falls back to `guess` when the float iteration goes astray.
+ */
+function floatGuess(flows: readonly Decimal[], guess: number): number {
+  const values = flows.map(Number);
+  let m = guess;
+  for (let step = 0; step < 50; step++) {
+    let npv = 0;
+    let slope = 0;
+    values.forEach((flow, k) => {
+      npv += flow * (1 + m) ** -k;
+      slope -= k * flow * (1 + m) ** (-k - 1);
+    });
+    const next = m - npv / slope;
+    if (!Number.isFinite(next) || next <= -1) return guess;
+    if (Math.abs(next - m) < 1e-15) return next;
+    m = next;
+  }
+  return Number.isFinite(m) && m > -1 ? m : guess;
+}
+
 /** Monthly IRR of the flows; undefined when they have no root (e.g. all one sign). */
 export function monthlyIrr(flows: readonly Decimal[], guess: Decimal = new Decimal('0.03')): Decimal | undefined {
   const precise = flows.map((f) => new Precise(f.toString()));
-  const root = newton(precise, new Precise(guess.toString())) ?? bisection(precise);
+  const start = new Precise(floatGuess(flows, guess.toNumber()));
+  const root = newton(precise, start) ?? bisection(precise);
   return root === undefined ? undefined : new Decimal(root.toString());
 }
 

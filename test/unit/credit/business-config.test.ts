@@ -51,6 +51,7 @@ describe('business configuration', () => {
     [{ investment: { isr: { basis: 'monthly' } } }, 'investment.isr.basis'],
     [{ scoring: { noBureauFallbackGrade: 'F' } }, 'scoring.noBureauFallbackGrade'],
     [{ scoring: { vehicleMaxAgeYears: 12.5 } }, 'scoring.vehicleMaxAgeYears'],
+    [{ timeZone: 'Mexico/Tijuana_City' }, 'timeZone'],
   ])('rejects %j naming %s', (patch, field) => {
     process.env.ANA_BUSINESS_CONFIG = configFile(JSON.stringify(patch));
     expect(() => loadBusinessConfig()).toThrow(field);
