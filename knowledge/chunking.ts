@@ -22,7 +22,7 @@ export interface Chunk {
   heading: string;
   /** The passage as shown to a customer. */
   text: string;
-  /** Title, heading and passage: what search indexes, so a passage keeps its context. */
+  /** Title, tags, heading and passage: what search indexes, so a passage keeps its context. */
   searchText: string;
 }
 
@@ -214,10 +214,11 @@ function tail(text: string, limit: number): string {
  * Cuts an article into passages: by heading, then by paragraph, packing paragraphs up to
  * `maxChars`. A passage that continues a section starts with the last ~`overlapChars` of the
  * previous one, so an answer split across the boundary is still found whole. `text` never
- * exceeds `maxChars`; `searchText` adds the article title and heading for context.
+ * exceeds `maxChars`; `searchText` adds the article title, its tags (the curators' words for
+ * what people ask, e.g. "papeles" for documents) and the heading, for context.
  */
 export function chunkArticle(
-  article: { title: string; body: string },
+  article: { title: string; body: string; tags?: readonly string[] },
   options: ChunkOptions = {},
 ): Chunk[] {
   const maxChars = options.maxChars ?? 700;
@@ -226,7 +227,8 @@ export function chunkArticle(
 
   const chunks: Chunk[] = [];
   const push = (heading: string, text: string): void => {
-    const context = heading === '' ? article.title : `${article.title}\n${heading}`;
+    const tags = article.tags === undefined || article.tags.length === 0 ? '' : `\n${article.tags.join(', ')}`;
+    const context = heading === '' ? `${article.title}${tags}` : `${article.title}${tags}\n${heading}`;
     chunks.push({ index: chunks.length, heading, text, searchText: `${context}\n${text}` });
   };
 
