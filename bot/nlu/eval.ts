@@ -16,7 +16,6 @@ const confusion = new Map<string, number>();
 const stats = new Map<IntentName, { tp: number; fp: number; fn: number }>(INTENTS.map((i) => [i, { tp: 0, fp: 0, fn: 0 }]));
 const latencies: number[] = [];
 const errors: string[] = [];
-const slow: string[] = [];
 // Wall time suffers when other processes share the CPU; CPU time shows the parser's own cost.
 const cpuLatencies: number[] = [];
 // Steady state: the first pass pays JIT compilation, as the first messages after start-up would.
@@ -30,7 +29,6 @@ for (const { text, intent } of cases) {
   const elapsed = performance.now() - start;
   latencies.push(elapsed);
   cpuLatencies.push((cpu.user + cpu.system) / 1000);
-  if (elapsed > 2) slow.push(`  ${elapsed.toFixed(2)} ms  ${text}`);
   if (predicted === intent) {
     correct++;
     stats.get(intent)!.tp++;

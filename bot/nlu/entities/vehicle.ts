@@ -87,7 +87,7 @@ export function extractVehicleYears(folded: string, original: string, currentYea
   const aboutVehicle = VEHICLE_WORDS.test(folded) || ALIAS_PATTERN.test(folded);
   ALIAS_PATTERN.lastIndex = 0;
   const found: Candidate[] = [];
-  for (const m of folded.matchAll(/(?<![\d$.,])(?:19|20)\d{2}(?![\d.,]|\s*(?:pesos|mil|varos|mxn))/g)) {
+  for (const m of folded.matchAll(/(?<!\d|\$\s?|\d[.,])(?:19|20)\d{2}(?!\d|[.,]\d|\s*(?:pesos|mil|varos|mxn))/g)) {
     const year = Number(m[0]);
     if (year < 1990 || year > currentYear + 1) continue;
     const before = folded.slice(Math.max(0, m.index - 12), m.index);
