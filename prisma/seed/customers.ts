@@ -1,7 +1,7 @@
 // Ten borrowers, each with the car they pledged and a loan whose story is told
 // relative to the seed's `now`: several current, two overdue (12 and 45 days),
 // two paid off, one approved but not yet disbursed. Luis Fernando has two loans
-// (so Ana must ask which one he means).
+// (so Ana must ask which one he means). No loan exceeds 75 % of the car's guide value.
 import type { SeedPerson } from './people.ts';
 
 export type LoanStory =
@@ -41,7 +41,7 @@ export const CUSTOMERS: SeedCustomer[] = [
     givenNames: 'Alejandro', paternalSurname: 'Hernández', maternalSurname: 'García', sex: 'H', birthDate: '1985-03-14', birthState: 'cdmx',
     phoneE164: '+525550000101', email: 'alejandro.hernandez@example.com',
     loans: [{
-      contractNumber: 'CCI-2025-000101', principal: '120000.00', monthlyRate: '0.035', termMonths: 24, scheme: 'fixed',
+      contractNumber: 'CCI-2025-000101', principal: '100000.00', monthlyRate: '0.035', termMonths: 24, scheme: 'fixed',
       story: { kind: 'current', monthsAgo: 7, daysAgo: 3 },
       vehicle: { brand: 'nissan', model: 'versa', version: 'Advance', year: 2019, plate: 'NXR-421-A' },
     }],
@@ -60,9 +60,9 @@ export const CUSTOMERS: SeedCustomer[] = [
     phoneE164: '+528150000103', email: 'luisfernando.perez@example.com',
     loans: [
       {
-        contractNumber: 'CCI-2025-000103', principal: '350000.00', monthlyRate: '0.032', termMonths: 36, scheme: 'fixed',
+        contractNumber: 'CCI-2025-000103', principal: '250000.00', monthlyRate: '0.032', termMonths: 36, scheme: 'fixed',
         story: { kind: 'current', monthsAgo: 14, daysAgo: 0 },
-        vehicle: { brand: 'toyota', model: 'hilux', version: 'Doble Cabina SR', year: 2021, plate: 'RGH-903-C' },
+        vehicle: { brand: 'toyota', model: 'hilux', version: 'Doble Cabina SR', year: 2022, plate: 'RGH-903-C' },
       },
       {
         contractNumber: 'CCI-2025-000111', principal: '90000.00', monthlyRate: '0.04', termMonths: 12, scheme: 'interest_only',
@@ -86,7 +86,7 @@ export const CUSTOMERS: SeedCustomer[] = [
     loans: [{
       contractNumber: 'CCI-2025-000105', principal: '150000.00', monthlyRate: '0.04', termMonths: 24, scheme: 'fixed',
       story: { kind: 'overdue', daysOverdue: 12, installmentsPaid: 5 },
-      vehicle: { brand: 'volkswagen', model: 'jetta', version: 'Comfortline', year: 2018, plate: 'UQE-384-F' },
+      vehicle: { brand: 'volkswagen', model: 'jetta', version: 'Comfortline', year: 2019, plate: 'UQE-384-F' },
     }],
   },
   {
@@ -129,9 +129,9 @@ export const CUSTOMERS: SeedCustomer[] = [
     givenNames: 'Adriana', paternalSurname: 'Navarro', maternalSurname: 'Medina', sex: 'M', birthDate: '1979-02-03', birthState: 'yucatan',
     phoneE164: '+529995000110', email: 'adriana.navarro@example.com',
     loans: [{
-      contractNumber: 'CCI-2025-000110', principal: '400000.00', monthlyRate: '0.03', termMonths: 36, scheme: 'fixed',
+      contractNumber: 'CCI-2025-000110', principal: '300000.00', monthlyRate: '0.03', termMonths: 36, scheme: 'fixed',
       story: { kind: 'current', monthsAgo: 10, daysAgo: 15 },
-      vehicle: { brand: 'kia', model: 'seltos', version: 'SX', year: 2022, plate: 'YZC-402-L' },
+      vehicle: { brand: 'honda', model: 'cr-v', version: 'Touring', year: 2022, plate: 'YZC-402-L' },
     }],
   },
 ];

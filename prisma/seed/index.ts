@@ -100,14 +100,31 @@ async function seedStaff(prisma: PrismaClient): Promise<number> {
   return ADVISORS.length;
 }
 
+/** One read, then only the missing or changed values are written (a row at a time is slow on PGlite). */
 async function seedPriceGuide(prisma: PrismaClient): Promise<number> {
   const entries = priceGuideEntries();
+  const key = (row: { brand: string; model: string; year: number }): string => `${row.brand}/${row.model}/${row.year}`;
+  const stored = new Map((await prisma.vehiclePriceGuide.findMany()).map((row) => [key(row), row]));
+
+  const missing = entries.filter((entry) => !stored.has(key(entry)));
+  await prisma.vehiclePriceGuide.createMany({
+    data: missing.map((entry) => ({
+      id: seedId('price-guide', key(entry)),
+      brand: entry.brand,
+      model: entry.model,
+      year: entry.year,
+      referenceValue: money(entry.referenceValue),
+      source: PRICE_GUIDE_SOURCE,
+    })),
+    skipDuplicates: true,
+  });
+
   for (const entry of entries) {
-    const values = { referenceValue: money(entry.referenceValue), source: PRICE_GUIDE_SOURCE };
-    await prisma.vehiclePriceGuide.upsert({
-      where: { brand_model_year: { brand: entry.brand, model: entry.model, year: entry.year } },
-      create: { id: seedId('price-guide', `${entry.brand}/${entry.model}/${entry.year}`), brand: entry.brand, model: entry.model, year: entry.year, ...values },
-      update: values,
+    const row = stored.get(key(entry));
+    if (!row || (row.referenceValue.toFixed(2) === money(entry.referenceValue) && row.source === PRICE_GUIDE_SOURCE)) continue;
+    await prisma.vehiclePriceGuide.update({
+      where: { id: row.id },
+      data: { referenceValue: money(entry.referenceValue), source: PRICE_GUIDE_SOURCE },
     });
   }
   return entries.length;
@@ -161,6 +178,22 @@ async function seedLoan(prisma: PrismaClient, contactId: string, loan: SeedLoan,
     update: {},
   });
 
+  // Every loan comes from an approved application for the same amount and term.
+  const applicationId = seedId('application', loan.contractNumber);
+  await prisma.creditApplication.upsert({
+    where: { id: applicationId },
+    create: {
+      id: applicationId,
+      contactId,
+      vehicleId: seedId('vehicle', vehicle.plate),
+      amount: loan.principal,
+      termMonths: loan.termMonths,
+      scheme: loan.scheme,
+      status: 'approved',
+    },
+    update: {},
+  });
+
   const paymentReference = loan.contractNumber.replace(/\D/g, '');
   const created = await prisma.loan.upsert({
     where: { contractNumber: loan.contractNumber },
@@ -168,6 +201,7 @@ async function seedLoan(prisma: PrismaClient, contactId: string, loan: SeedLoan,
       id: seedId('loan', loan.contractNumber),
       contractNumber: loan.contractNumber,
       contactId,
+      applicationId,
       vehicleId: seedId('vehicle', vehicle.plate),
       principal: loan.principal,
       monthlyRate: loan.monthlyRate,

@@ -29,7 +29,7 @@ export const INVESTORS: SeedInvestor[] = [
     riskProfile: 'moderate', payoutBank: '012180',
     investments: [{
       key: 'gabriela-2y', amount: '600000.00', annualRate: '0.16', termMonths: 24, mode: 'monthly_payout', startedMonthsAgo: 6,
-      allocations: { 'CCI-2025-000110': '250000.00', 'CCI-2025-000103': '200000.00', 'CCI-2025-000101': '100000.00', 'CCI-2025-000105': '50000.00' },
+      allocations: { 'CCI-2025-000110': '200000.00', 'CCI-2025-000103': '150000.00', 'CCI-2025-000101': '100000.00', 'CCI-2025-000105': '50000.00', 'CCI-2025-000102': '30000.00', 'CCI-2025-000104': '70000.00' },
     }],
   },
   {
@@ -38,8 +38,8 @@ export const INVESTORS: SeedInvestor[] = [
     riskProfile: 'conservative', payoutBank: '072580',
     investments: [
       {
-        key: 'hector-compound', amount: '250000.00', annualRate: '0.14', termMonths: 12, mode: 'compound', startedMonthsAgo: 4,
-        allocations: { 'CCI-2025-000103': '150000.00', 'CCI-2025-000104': '60000.00', 'CCI-2025-000106': '40000.00' },
+        key: 'hector-compound', amount: '200000.00', annualRate: '0.14', termMonths: 12, mode: 'compound', startedMonthsAgo: 4,
+        allocations: { 'CCI-2025-000103': '100000.00', 'CCI-2025-000106': '40000.00', 'CCI-2025-000104': '20000.00', 'CCI-2025-000110': '40000.00' },
       },
       {
         key: 'hector-payout', amount: '50000.00', annualRate: '0.14', termMonths: 12, mode: 'monthly_payout', startedMonthsAgo: 2,
@@ -52,8 +52,8 @@ export const INVESTORS: SeedInvestor[] = [
     phoneE164: '+523350000153', email: 'lucia.dominguez@example.com',
     riskProfile: 'aggressive', payoutBank: '014320',
     investments: [{
-      key: 'lucia-2y', amount: '400000.00', annualRate: '0.17', termMonths: 24, mode: 'monthly_payout', startedMonthsAgo: 9,
-      allocations: { 'CCI-2025-000110': '150000.00', 'CCI-2025-000105': '100000.00', 'CCI-2025-000106': '50000.00', 'CCI-2025-000111': '90000.00', 'CCI-2025-000104': '10000.00' },
+      key: 'lucia-2y', amount: '300000.00', annualRate: '0.17', termMonths: 24, mode: 'monthly_payout', startedMonthsAgo: 9,
+      allocations: { 'CCI-2025-000110': '60000.00', 'CCI-2025-000105': '100000.00', 'CCI-2025-000106': '50000.00', 'CCI-2025-000111': '90000.00' },
     }],
   },
 ];

@@ -47,7 +47,7 @@ describe('seedDatabase', () => {
     expect(first).toEqual({ advisors: 4, priceGuide: first.priceGuide, catalogVehicles: 30, customers: 10, loans: 11, investors: 3, investments: 4 });
     expect(first.priceGuide).toBeGreaterThan(250);
     const counts = await tableCounts();
-    expect(counts).toMatchObject({ users: 5, advisorProfiles: 4, priceGuide: first.priceGuide, catalog: 30, contacts: 13, loans: 11, investors: 3, investments: 4 });
+    expect(counts).toMatchObject({ users: 5, advisorProfiles: 4, priceGuide: first.priceGuide, catalog: 30, contacts: 13, vehicles: 11, loans: 11, investors: 3, investments: 4 });
     expect(await db.prisma.user.count({ where: { role: 'advisor', passwordHash: null, email: { endsWith: '@clubcashin.example' } } })).toBe(4);
   });
 
@@ -150,6 +150,23 @@ describe('seedDatabase', () => {
       const funded = loan.allocations.reduce((sum, a) => sum.plus(a.amount.toString()), new Decimal(0));
       expect(funded.lessThanOrEqualTo(loan.principal.toString())).toBe(true);
     }
+  });
+
+  it('lends at most three quarters of the pledged car\'s guide value, on an approved application', async () => {
+    const loans = await db.prisma.loan.findMany({ include: { vehicle: true, application: true } });
+    for (const loan of loans) {
+      const ratio = new Decimal(loan.principal.toString()).dividedBy(loan.vehicle!.estimatedValue!.toString());
+      expect(ratio.lessThanOrEqualTo('0.75'), loan.contractNumber).toBe(true);
+      expect(loan.application).toMatchObject({ status: 'approved', termMonths: loan.termMonths, scheme: loan.scheme });
+    }
+  });
+
+  it('refreshes the price guide, which is reference data', async () => {
+    const where = { brand_model_year: { brand: 'nissan', model: 'march', year: 2020 } };
+    const original = await db.prisma.vehiclePriceGuide.findUniqueOrThrow({ where });
+    await db.prisma.vehiclePriceGuide.update({ where, data: { referenceValue: '1.00' } });
+    await seedDatabase(db.prisma, { now: NOW, pii, log: () => {} });
+    expect((await db.prisma.vehiclePriceGuide.findUniqueOrThrow({ where })).referenceValue.toFixed(2)).toBe(original.referenceValue.toFixed(2));
   });
 
   it('prices the guide by depreciation and the catalog near the guide', async () => {
