@@ -34,6 +34,15 @@ function collapseRepeats(word: string): string {
   return w.replace(/([a-z])\1/g, (pair: string, letter: string) => (SPANISH_DOUBLES.has(letter) ? pair : letter));
 }
 
+// Words that really start with "k" + e/i and must not become "qu" ("kilometraje", "Kia").
+const KEEP_K = /^(?:kia|kilo|kilometr|kit|kiosk|kiosc|kevin|kenia|kendra)/;
+
+/** WhatsApp writes "qu" as "k" ("kiero", "rekisitos"): ke/ki → que/qui, except in words that use a real k. */
+function restoreQu(word: string): string {
+  if (!word.includes('k') || KEEP_K.test(word)) return word;
+  return word.replace(/k(?=[ei])/g, 'qu');
+}
+
 /** Lowercase, accent-free (ñ → n), letters and digits only, stretched letters collapsed, WhatsApp shorthand expanded. */
 export function normalizeForSearch(text: string): string {
   const folded = text
@@ -48,8 +57,9 @@ export function normalizeForSearch(text: string): string {
   return folded
     .split(' ')
     .map((raw) => {
-      const word = /\d/.test(raw) ? raw : collapseRepeats(raw);
-      return ABBREVIATIONS[word] ?? word;
+      if (/\d/.test(raw)) return raw;
+      const word = collapseRepeats(raw);
+      return ABBREVIATIONS[word] ?? ABBREVIATIONS[restoreQu(word)] ?? restoreQu(word);
     })
     .join(' ');
 }

@@ -23,3 +23,14 @@ export function loadArticles(dir: string = CONTENT_DIR): Article[] {
 export function loadPublishedArticles(dir: string = CONTENT_DIR): Article[] {
   return loadArticles(dir).filter((article) => article.status === 'published');
 }
+
+/**
+ * Suggested default of every placeholder, read from the PLACEHOLDERS.md table. Real values come
+ * from configuration; these defaults let tools (the offline evaluation) index text as customers read it.
+ */
+export function loadPlaceholderDefaults(dir: string = CONTENT_DIR): Record<string, string> {
+  const table = readFileSync(join(dir, 'PLACEHOLDERS.md'), 'utf8');
+  return Object.fromEntries(
+    [...table.matchAll(/^\| `\{\{([\w.]+)\}\}` \| ([^|]*) \|/gm)].map((m) => [m[1]!, m[2]!.trim()]),
+  );
+}

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chunkArticle, type Article } from '../chunking.ts';
-import { loadPublishedArticles } from '../content/load.ts';
+import { chunkArticle, renderPlaceholders, type Article } from '../chunking.ts';
+import { loadPlaceholderDefaults, loadPublishedArticles } from '../content/load.ts';
 import { LocalHashedEmbeddings } from '../embeddings/local-hashed.ts';
 import { Bm25Index } from './bm25.ts';
 import { rankArticles, rankByScore, reciprocalRankFusion } from './fusion.ts';
@@ -61,9 +61,19 @@ function score(rankings: readonly (readonly string[])[], questions: readonly Lab
   return { questions: n, recallAt1: hits1 / n, recallAt3: hits3 / n, mrr: reciprocal / n };
 }
 
-/** Customer-facing search: internal advisor guides are not offered to customers and investors. */
+/**
+ * Customer-facing search: internal advisor guides are not offered to customers and investors.
+ * Passages are indexed as customers read them, placeholders rendered ("sábados" lives in {{company.hours}}).
+ */
 function searchableArticles(): Article[] {
-  return loadPublishedArticles().filter((article) => article.audience !== 'internal');
+  const values = loadPlaceholderDefaults();
+  return loadPublishedArticles()
+    .filter((article) => article.audience !== 'internal')
+    .map((article) => ({
+      ...article,
+      title: renderPlaceholders(article.title, values),
+      body: renderPlaceholders(article.body, values),
+    }));
 }
 
 export async function evaluateOffline(questions: LabelledQuestion[] = loadQuestions()): Promise<OfflineReport> {

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chunkArticle, listPlaceholders, parseArticleFile, renderPlaceholders } from '../../../knowledge/chunking.ts';
-import { CONTENT_DIR, loadArticles } from '../../../knowledge/content/load.ts';
+import { CONTENT_DIR, loadArticles, loadPlaceholderDefaults } from '../../../knowledge/content/load.ts';
 import { loadQuestions } from '../../../knowledge/eval/offline.ts';
 
 const files = readdirSync(CONTENT_DIR).filter((name) => name.endsWith('.md') && name !== 'PLACEHOLDERS.md');
@@ -35,6 +35,12 @@ describe('knowledge content', () => {
     // Rates and limits change: a bare "45%" in prose would go stale. Placeholders followed by "%" are fine.
     const rendered = renderPlaceholders(article.body, Object.fromEntries(used.map((p) => [p, 'X'])));
     expect(rendered).not.toMatch(/\d\s*%/);
+  });
+
+  it('gives every documented placeholder a suggested default', () => {
+    const defaults = loadPlaceholderDefaults();
+    expect(Object.keys(defaults).sort()).toEqual([...documented].sort());
+    for (const value of Object.values(defaults)) expect(value).not.toBe('');
   });
 
   it('documents only placeholders that are used', () => {

@@ -61,3 +61,10 @@ describe('typo tolerance', () => {
     expect(correctToVocabulary('tortuga', vocabulary)).toBe('tortuga');
   });
 });
+
+describe('k for qu', () => {
+  it('reads "k" before e/i as "qu", except in words with a real k', () => {
+    expect(normalizeForSearch('kiero ke me den los rekisitos')).toBe('quiero que me den los requisitos');
+    expect(normalizeForSearch('mi kia tiene poco kilometraje')).toBe('mi kia tiene poco kilometraje');
+  });
+});
