@@ -7,12 +7,12 @@ import { Decimal } from 'decimal.js';
 import type { PrismaClient } from '../../services/db/generated/client.ts';
 import type { PiiCipher } from '../../services/security/pii.ts';
 import { ADVISORS, ADVISOR_TIME_ZONE, CURATOR } from './advisors.ts';
-import { dateOnly, localDate } from './calendar.ts';
+import { dateOnly, localDate, type CalendarDate } from './calendar.ts';
 import { catalogVehicles } from './catalog.ts';
 import { CUSTOMERS, type SeedLoan } from './customers.ts';
 import { buildClabe, buildCurp } from './identity.ts';
 import { seedId } from './ids.ts';
-import { INVESTORS } from './investors.ts';
+import { INVESTORS, type SeedInvestor } from './investors.ts';
 import type { SeedPerson } from './people.ts';
 import { planInvestment, planLoan } from './plans.ts';
 import { PRICE_GUIDE_SOURCE, guideValue, priceGuideEntries } from './price-guide.ts';
@@ -160,7 +160,7 @@ async function upsertContact(prisma: PrismaClient, person: SeedPerson, pii: PiiC
   return contact.id;
 }
 
-async function seedLoan(prisma: PrismaClient, contactId: string, loan: SeedLoan, today: ReturnType<typeof localDate>): Promise<string> {
+async function seedLoan(prisma: PrismaClient, contactId: string, loan: SeedLoan, today: CalendarDate): Promise<string> {
   const plan = planLoan(loan, today);
   const { vehicle } = loan;
   await prisma.vehicle.upsert({
@@ -253,10 +253,10 @@ async function seedLoan(prisma: PrismaClient, contactId: string, loan: SeedLoan,
 
 async function seedInvestor(
   prisma: PrismaClient,
-  investor: (typeof INVESTORS)[number],
+  investor: SeedInvestor,
   pii: PiiCipher,
   loanIds: Map<string, string>,
-  today: ReturnType<typeof localDate>,
+  today: CalendarDate,
 ): Promise<number> {
   const contactId = await upsertContact(prisma, investor, pii);
   const payoutAccount = investor.phoneE164.slice(-7);
