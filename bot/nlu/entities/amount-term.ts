@@ -25,6 +25,7 @@ function amountCandidate(folded: string, original: string, p: NumberPhrase, curr
     const digits = folded.slice(p.start, p.end);
     if (digits.length === 4 && p.value >= 1950 && p.value <= currentYear + 1) return null; // a year
     if (digits.length >= 7) return null; // a phone or an account number
+    if (digits.startsWith('0')) return null; // a postal code or a reference
     if (p.value < 1000) return null;
   }
   if (!p.scaled && !hasCurrency && p.value < 1000) return null;

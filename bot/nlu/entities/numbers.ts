@@ -31,7 +31,8 @@ interface Token { text: string; start: number; end: number }
 
 function tokenize(folded: string): Token[] {
   const tokens: Token[] = [];
-  for (const m of folded.matchAll(/\d+(?:[.,]\d+)*(?:k\b)?|[a-zñ]+/g)) {
+  // "80 000" (space as thousands separator) is one number; phone numbers come in groups of 4.
+  for (const m of folded.matchAll(/\d{1,3}(?: \d{3})+(?![\d,.])|\d+(?:[.,]\d+)*(?:k\b)?|[a-zñ]+/g)) {
     tokens.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return tokens;
@@ -39,7 +40,7 @@ function tokenize(folded: string): Token[] {
 
 /** "150,000" → 150000, "150,000.50" → 150000.5, "1.5" → 1.5, "80.000" → 80000, "1,5" → 1.5. */
 export function parseNumeral(raw: string): number {
-  const s = raw.replace(/k$/, '');
+  const s = raw.replace(/k$/, '').replace(/ /g, ',');
   if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) return Number(s.replace(/,/g, ''));
   if (/^\d{1,3}(\.\d{3}){2,}$/.test(s) || /^\d{1,3}\.\d{3}$/.test(s) && !/^0/.test(s)) return Number(s.replace(/\./g, ''));
   if (/^\d+,\d{1,2}$/.test(s)) return Number(s.replace(',', '.'));

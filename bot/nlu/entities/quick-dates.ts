@@ -33,13 +33,14 @@ const DATE_PATTERN = new RegExp(
     `\\b(?:(?:el|este|esta|para el|el proximo|el siguiente|el otro|proximo)\\s+)?(?:${WEEKDAY_NAMES})\\b(?:\\s+(\\d{1,2})(?!\\s*(?::|am|pm|hrs)))?`,
     `\\b(?:el\\s+)?(?:dia\\s+)?(\\d{1,2})\\s+de\\s+(${MONTH_NAMES})\\b(?:\\s+(?:de|del)\\s+(\\d{4}))?`,
     '\\b(?:el\\s+)?(?:dia\\s+)?(\\d{1,2})/(\\d{1,2})(?:/(\\d{2,4}))?\\b',
-    '\\bel\\s+dia\\s+(\\d{1,2})\\b(?!\\s*(?:de\\s+)?(?:meses|mes|anos|dias|%))',
+    // "el día 28", or "el 5" when a time follows ("el 5 a las 3").
+    '\\bel\\s+(?:dia\\s+(\\d{1,2})\\b(?!\\s*(?:de\\s+)?(?:meses|mes|anos|dias|%))|(\\d{1,2})(?=\\s+(?:a|en|por)\\s+la))',
   ].join('|'),
   'g',
 );
 
 const TIME_PATTERN =
-  /\b(?:(?:a|para|como|tipo)\s+)?(?:(?:las|la)\s+)(\d{1,2})(?!\d|(?:a|er|ra|ro|da|do|o|va)\b)(?::(\d{2}))?(?:\s*(am|a\.m\.|pm|p\.m\.|hrs|horas|h)\b|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche))?|\b(\d{1,2}):(\d{2})\s*(am|pm|hrs)?\b|\b(\d{1,2})\s*(am|pm)\b|\b(?:a(?:l)?\s+)?medio\s?dia\b|\b(?:en|por|de)\s+la\s+(manana|tarde|noche)\b|\btemprano\b/g;
+  /\b(?:(?:a|para|como|tipo)\s+)?(?:(?:las|la)\s+)(\d{1,2}(?!\d|(?:a|er|ra|ro|da|do|o|va)\b)|(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)\b)(?::(\d{2})|\s+y\s+(media|cuarto))?(?:\s*(am|a\.m\.|pm|p\.m\.|hrs|horas|h)\b|\s+(?:de|en|por)\s+la\s+(manana|tarde|noche))?|\b(\d{1,2}):(\d{2})\s*(am|pm|hrs)?\b|\b(\d{1,2})\s*(am|pm)\b|\b(?:a(?:l)?\s+)?medio\s?dia\b|\b(?:en|por|de)\s+la\s+(manana|tarde|noche)\b|\btemprano\b/g;
 
 function addDays(date: WallDate, days: number): WallDate {
   const d = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
@@ -101,8 +102,8 @@ function resolveDate(m: RegExpExecArray, today: WallDate): WallDate | null {
   if (m[2] && m[3]) return upcoming(today, MONTHS[m[3]]!, Number(m[2]), m[4] ? Number(m[4]) : undefined);
   // Day/month, as written in Mexico.
   if (m[5] && m[6]) return upcoming(today, Number(m[6]), Number(m[5]), m[7] ? Number(m[7]) : undefined);
-  if (m[8]) {
-    const day = Number(m[8]);
+  if (m[8] || m[9]) {
+    const day = Number(m[8] ?? m[9]);
     const thisMonth = validDate(today.year, today.month, day);
     if (thisMonth && compareDates(thisMonth, today) >= 0) return thisMonth;
     const next = addDays({ ...today, day: 1 }, 32);
@@ -112,18 +113,23 @@ function resolveDate(m: RegExpExecArray, today: WallDate): WallDate | null {
 }
 
 const PART_OF_DAY: Record<string, number> = { manana: 9, tarde: 16, noche: 20 };
+const HOUR_WORDS: Record<string, number> = {
+  una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, once: 11, doce: 12,
+};
 
 function resolveTime(m: RegExpExecArray): WallTime | null {
   const text = m[0];
   if (/medio\s?dia/.test(text)) return { hour: 12, minute: 0 };
   if (text === 'temprano') return { hour: 9, minute: 0 };
-  if (m[10]) return { hour: PART_OF_DAY[m[10]]!, minute: 0 };
-  const hourText = m[1] ?? m[5] ?? m[8];
+  if (m[11]) return { hour: PART_OF_DAY[m[11]]!, minute: 0 };
+  const hourText = m[1] ?? m[6] ?? m[9];
   if (hourText === undefined) return null;
-  let hour = Number(hourText);
-  const minute = Number(m[2] ?? m[6] ?? 0);
-  const marker = m[3] ?? m[7] ?? m[9] ?? '';
-  const part = m[4] ?? '';
+  // "las dos" alone is too often "both"; a spelled-out hour needs "a las" / "para las".
+  if (HOUR_WORDS[hourText] !== undefined && !/^(?:a|para|como|tipo)\s/.test(text)) return null;
+  let hour = HOUR_WORDS[hourText] ?? Number(hourText);
+  const minute = m[3] === 'media' ? 30 : m[3] === 'cuarto' ? 15 : Number(m[2] ?? m[7] ?? 0);
+  const marker = m[4] ?? m[8] ?? m[10] ?? '';
+  const part = m[5] ?? '';
   if (hour > 23 || minute > 59) return null;
   const pm = /^p/.test(marker) || part === 'tarde' || part === 'noche';
   const am = /^a/.test(marker) || part === 'manana';
@@ -143,6 +149,8 @@ function matchAll(pattern: RegExp, text: string): RegExpExecArray[] {
 /** Dates, times and date+time pairs found in folded text, resolved against `today`/`now` (wall clock). */
 export function findQuickDateTimes(folded: string, today: WallDate, now: WallTime): QuickDateTime[] {
   const dates = matchAll(DATE_PATTERN, folded)
+    // "calle 5 de Mayo", "avenida 16 de Septiembre" are addresses.
+    .filter((m) => !/\b(?:calle|avenida|av|blvd|boulevard|colonia|col|calzada|privada|cerrada)\.?\s*$/.test(folded.slice(0, m.index)))
     .map((m) => ({ start: m.index, end: m.index + m[0].length, date: resolveDate(m, today) }))
     .filter((d): d is { start: number; end: number; date: WallDate } => d.date !== null);
   const times = matchAll(TIME_PATTERN, folded)

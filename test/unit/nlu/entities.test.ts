@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractEntities, type Entity, type EntityType } from '../../../bot/nlu/index.ts';
 
@@ -15,14 +16,16 @@ describe('amount', () => {
     ['2 millones', 2000000], ['80 mil varos', 80000], ['80 mil pesos', 80000], ['80 mil de lana', 80000],
     ['necesito 45000', 45000], ['un millón y medio', 1500000], ['doscientos cincuenta mil', 250000],
     ['ochenta y cinco mil', 85000], ['1.5 millones', 1500000], ['mil quinientos pesos', 1500], ['500 pesos', 500],
-    ['dos melones', 2000000], ['$ 35,000', 35000],
+    ['dos melones', 2000000], ['$ 35,000', 35000], ['me prestan 80 000?', 80000], ['quiero $80k', 80000],
+    ['un millon doscientos mil', 1200000], ['veinte mil quinientos pesos', 20500], ['cuanto por 1,500,000', 1500000],
+    ['eh pues este quiero como cincuenta mil pesos', 50000], ['pague $3,450.75', 3450.75],
   ])('%s → %d', (text, expected) => {
     expect(valuesOf(text, 'amount')).toEqual([expected]);
   });
 
   it.each([
     'mi carro es 2019', 'a 24 meses', 'mi cel es 55 1234 5678', 'mil gracias', 'a las 5', 'un carro',
-    'el 15 de diciembre', 'tengo 3 años con el', 'modelo 2015', 'quiero 2 citas',
+    'el 15 de diciembre', 'tengo 3 años con el', 'modelo 2015', 'quiero 2 citas', 'mi cp es 06700', 'tengo 2 hijos',
   ])('finds no amount in "%s"', (text) => {
     expect(valuesOf(text, 'amount')).toEqual([]);
   });
@@ -74,6 +77,12 @@ describe('datetime (America/Mexico_City, UTC-6)', () => {
     ['la proxima semana', '2026-11-30T06:00:00.000Z'],
     ['el sabado a mediodia', '2026-11-28T18:00:00.000Z'],
     ['me pueden llamar a las 4pm', '2026-11-24T22:00:00.000Z'],
+    ['la cita es el 5 a las 3', '2026-12-05T21:00:00.000Z'],
+    ['tengo cita a la una', '2026-11-24T19:00:00.000Z'],
+    ['a las cuatro y cuarto', '2026-11-23T22:15:00.000Z'],
+    ['a las dos y media', '2026-11-24T20:30:00.000Z'],
+    ['nos vemos a las 10 hrs', '2026-11-24T16:00:00.000Z'],
+    ['el dia 28', '2026-11-28T06:00:00.000Z'],
   ])('%s → %s', (text, expected) => {
     expect(valuesOf(text, 'datetime')).toEqual([expected]);
   });
@@ -98,6 +107,8 @@ describe('datetime (America/Mexico_City, UTC-6)', () => {
     expect(valuesOf('mi carro es 2018', 'datetime')).toEqual([]);
     expect(valuesOf('a 24 meses', 'datetime')).toEqual([]);
     expect(valuesOf('la 1a mensualidad', 'datetime')).toEqual([]);
+    expect(valuesOf('me interesan las dos', 'datetime')).toEqual([]);
+    expect(valuesOf('vivo en la calle 5 de mayo 123', 'datetime')).toEqual([]);
   });
 });
 
@@ -135,6 +146,23 @@ describe('email and phone', () => {
     ['tel 33-1234-5678', '+523312345678'],
   ])('%s → %s (E.164)', (text, phone) => {
     expect(valuesOf(text, 'phone')).toEqual([phone]);
+  });
+});
+
+describe('robustness', () => {
+  it('never throws, keeps offsets inside the text and never overlaps, whatever the input', () => {
+    const words = ['quiero', '80', 'mil', 'a', '24', 'meses', 'mañana', 'las', '10', 'versa', '2019', '$', '55', '1234', '5678',
+      'medio', 'millón', 'y', 'el', 'lunes', '😀', 'pesos', 'de', 'diciembre', 'año', 'solo intereses', ',', 'a@b.mx'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...words), { maxLength: 14 }), fc.string({ maxLength: 20 }), (parts, noise) => {
+      const text = parts.join(' ') + noise;
+      const entities = extractEntities(text, { referenceTime });
+      for (const [i, e] of entities.entries()) {
+        expect(e.start).toBeGreaterThanOrEqual(0);
+        expect(e.end).toBeLessThanOrEqual(text.length);
+        expect(text.slice(e.start, e.end)).toBe(e.text);
+        if (i > 0) expect(e.start).toBeGreaterThanOrEqual(entities[i - 1]!.end);
+      }
+    }), { numRuns: 300 });
   });
 });
 
