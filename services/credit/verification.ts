@@ -61,6 +61,7 @@ export type VerificationOutcome =
   | { status: 'failed'; attemptsLeft: number }
   | { status: 'locked'; until: Date };
 
+/** Refused while locked: recorded and audited, but not counted as a guess. */
 const LOCKED = 'locked';
 const MINUTE = 60_000;
 
@@ -111,7 +112,7 @@ export function normalizeBirthDate(text: string, now = new Date()): string | nul
 async function lockedUntil(deps: VerificationDeps, where: { conversationId: string } | { contactId: string }, now: Date): Promise<Date | null> {
   const s = settingsOf(deps);
   const failures = await deps.prisma.identityVerificationAttempt.findMany({
-    where: { ...where, success: false, method: { not: LOCKED }, createdAt: { gt: new Date(now.getTime() - (s.failureWindowMinutes + s.lockMinutes) * MINUTE), lte: now } },
+    where: { ...where, success: false, method: 'contract_birthdate', createdAt: { gt: new Date(now.getTime() - (s.failureWindowMinutes + s.lockMinutes) * MINUTE), lte: now } },
     orderBy: { createdAt: 'asc' },
     select: { createdAt: true },
   });

@@ -73,6 +73,8 @@ describe('identity verification', () => {
     const conversationId = await whatsappConversation('5215500000000@s.whatsapp.net');
     expect(await verifyBySenderPhone(deps, { conversationId, now: NOW })).toEqual({ status: 'needs_second_factor' });
     expect(await loansForConversation(deps, { conversationId, now: NOW })).toEqual({ status: 'not_verified' });
+    // Not a guess: the second factor still has its three tries.
+    expect(await verifyByContract(deps, { conversationId, contractNumber: 'CCI-2025-000102', birthDate: '01/01/1990', now: NOW })).toEqual({ status: 'failed', attemptsLeft: 2 });
   });
 
   it('a borrower\'s number claimed on web chat does not verify', async () => {
