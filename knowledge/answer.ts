@@ -48,10 +48,10 @@ export const MAX_ANSWER_CHARS = 600;
  * The OpenAI figure is a conservative starting point until measured there.
  */
 const RELEVANCE_THRESHOLDS: Record<string, number> = {
-  'local-hashed-ngrams-v1': 0.33,
+  'local-hashed-ngrams-v1': 0.425,
   'text-embedding-3-small': 0.45,
 };
-const COVERAGE_WEIGHT = 0.15;
+const COVERAGE_WEIGHT = 0.3;
 
 export function relevance(hit: SearchHit): number {
   return hit.similarity + COVERAGE_WEIGHT * hit.coverage;

@@ -83,18 +83,19 @@ async function knownWords(pool: pg.Pool): Promise<Set<string>> {
 }
 
 /**
- * The full-text query: topic words OR-ed (a passage matching some of them
- * still counts), each with its closest known spelling when it looks like a
- * typo. Words are [a-z0-9]+ after normalisation, so the tsquery is safe.
+ * The full-text query: one group per topic word, the word OR its closest known
+ * spelling when it looks like a typo; groups are OR-ed so a passage matching
+ * some of them still counts. Words are [a-z0-9]+ after normalisation, so the
+ * tsquery text is safe.
  */
-export async function fullTextQuery(pool: pg.Pool, question: string): Promise<string> {
+export async function fullTextTerms(pool: pg.Pool, question: string): Promise<string[]> {
   const known = await knownWords(pool);
-  const terms = new Set<string>();
+  const groups = new Set<string>();
   for (const word of topicWords(question)) {
-    terms.add(word);
-    terms.add(correctToVocabulary(word, known));
+    const corrected = correctToVocabulary(word, known);
+    groups.add(corrected === word ? word : `(${word} | ${corrected})`);
   }
-  return [...terms].join(' | ');
+  return [...groups];
 }
 
 function topicWords(text: string): string[] {
@@ -117,11 +118,26 @@ const COLUMNS = `c."id", c."articleId", a."slug", a."title", c."heading", c."tex
   CASE WHEN c."embeddingModel" = $2 THEN 1 - (c."embedding" <=> $1::vector) END AS "similarity"`;
 const FILTERS = `a."audience"::text = ANY($3::text[]) AND a."status"::text = ANY($4::text[])`;
 
+// Postgres ranks without document frequencies, so a passage repeating a
+// common word ("pagar") would beat one matching the rare word that matters
+// ("Kiosko"). Each matched term therefore adds its idf over the passages,
+// BM25-style, and ts_rank (title and headings weigh more) breaks ties.
+const FULL_TEXT_SQL = `
+  WITH terms AS (SELECT to_tsquery('spanish', t) AS q FROM unnest($6::text[]) AS t),
+       passages AS (SELECT count(*)::float AS n FROM "Chunk"),
+       weighted AS (
+         SELECT t.q, ln((p.n + 1) / ((SELECT count(*) FROM "Chunk" x WHERE x."tsv" @@ t.q) + 1)) + 1 AS idf
+         FROM terms t, passages p)
+  SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId", to_tsquery('spanish', $5) q
+  WHERE c."tsv" @@ q AND ${FILTERS}
+  ORDER BY (SELECT coalesce(sum(w.idf), 0) FROM weighted w WHERE c."tsv" @@ w.q) + ts_rank(c."tsv", q) DESC, c."id"
+  LIMIT ${LEG_SIZE}`;
+
 export async function hybridSearch(deps: SearchDependencies, question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 5;
   const statuses: ArticleStatus[] = options.includeDrafts ? ['published', 'draft'] : ['published'];
   const [vector] = await deps.embeddings.embed([question]);
-  const tsquery = await fullTextQuery(deps.pool, question);
+  const terms = await fullTextTerms(deps.pool, question);
   const params = [vectorLiteral(vector!), deps.embeddings.model, audiencesFor(options.audience), statuses];
 
   const client = await deps.pool.connect();
@@ -139,16 +155,7 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
         params,
       )
     ).rows;
-    if (tsquery !== '') {
-      byText = (
-        await client.query<Row>(
-          `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId", to_tsquery('spanish', $5) q
-           WHERE c."tsv" @@ q AND ${FILTERS}
-           ORDER BY ts_rank_cd(c."tsv", q) DESC, c."id" LIMIT ${LEG_SIZE}`,
-          [...params, tsquery],
-        )
-      ).rows;
-    }
+    if (terms.length > 0) byText = (await client.query<Row>(FULL_TEXT_SQL, [...params, terms.join(' | '), terms])).rows;
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK').catch(() => {});
