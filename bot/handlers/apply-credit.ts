@@ -1,0 +1,8 @@
+import { ComingSoonHandler } from './coming-soon.ts';
+
+/** Placeholder until its service lands: says the option is being prepared and offers an advisor. */
+export class ApplyCreditHandler extends ComingSoonHandler {
+  constructor() {
+    super('apply_credit');
+  }
+}

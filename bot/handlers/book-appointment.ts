@@ -1,0 +1,8 @@
+import { ComingSoonHandler } from './coming-soon.ts';
+
+/** Placeholder until its service lands: says the option is being prepared and offers an advisor. */
+export class BookAppointmentHandler extends ComingSoonHandler {
+  constructor() {
+    super('book_appointment');
+  }
+}

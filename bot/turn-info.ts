@@ -1,0 +1,48 @@
+// What the turn processor tells the bot about the conversation of this turn,
+// and the services the bot may call. Handlers change `status` and `firstName`
+// in place so that the rest of the turn (and the processor) sees the change.
+import type { TurnContext } from 'botbuilder';
+import type { BusinessConfig } from '../services/config/business.ts';
+import type { NluResult } from './nlu/index.ts';
+import type { Channel, ConversationStatus, Priority } from '../services/db/generated/enums.ts';
+
+export interface ConversationTurnInfo {
+  conversationId: string;
+  channel: Channel;
+  contactId: string | null;
+  firstName: string | null;
+  status: ConversationStatus;
+  receivedAt: Date;
+}
+
+export interface BotServices {
+  business: BusinessConfig;
+  timeZone: string;
+  handOff(conversationId: string, request: { priority: Priority; reason: string }): Promise<void>;
+  rememberFirstName(contactId: string, firstName: string): Promise<void>;
+}
+
+const TURN_INFO = Symbol('anaTurnInfo');
+
+export function setTurnInfo(context: TurnContext, info: ConversationTurnInfo): void {
+  context.turnState.set(TURN_INFO, info);
+}
+
+export function turnInfo(context: TurnContext): ConversationTurnInfo {
+  const info = context.turnState.get(TURN_INFO) as ConversationTurnInfo | undefined;
+  if (!info) throw new Error('The turn has no conversation info: run it through the turn processor');
+  return info;
+}
+
+const TURN_NLU = Symbol('anaTurnNlu');
+
+/** The NLU reading of this turn's message, shared by the router and the active dialog. */
+export function setTurnNlu(context: TurnContext, nlu: NluResult): void {
+  context.turnState.set(TURN_NLU, nlu);
+}
+
+export function turnNlu(context: TurnContext): NluResult {
+  const nlu = context.turnState.get(TURN_NLU) as NluResult | undefined;
+  if (!nlu) throw new Error('The turn has no NLU result yet');
+  return nlu;
+}

@@ -1,0 +1,6 @@
+// Conversations, their contacts and messages, and the turn lease.
+export * from './types.ts';
+export * from './contacts.ts';
+export * from './conversations.ts';
+export * from './messages.ts';
+export * from './lease.ts';

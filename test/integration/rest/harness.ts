@@ -1,0 +1,65 @@
+// Starts the whole app in-process on an in-memory database and talks to the
+// conversation API the way an integrator does.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startAna, type RunningAna } from '../../../app/start.ts';
+import { conversationModule } from '../../../channels/rest/index.ts';
+import { createApiToken } from '../../../services/auth/tokens.ts';
+import { loadConfig } from '../../../services/config/env.ts';
+
+export interface ReplyBody {
+  type: string;
+  text?: string;
+  suggestedActions?: { title: string; value: string }[];
+}
+
+export interface TurnBody {
+  replies: ReplyBody[];
+  conversation: { id: string; status: 'bot' | 'handoff' | 'closed' };
+}
+
+export interface ApiHarness {
+  ana: RunningAna;
+  token: string;
+  start(user?: { id?: string; name?: string; phone?: string; email?: string }): Promise<string>;
+  send(conversationId: string, message: { text?: string; value?: unknown; messageId?: string }): Promise<TurnBody>;
+  /** The replies' texts joined, for readable assertions. */
+  say(conversationId: string, text: string): Promise<string>;
+  stop(): Promise<void>;
+}
+
+let users = 0;
+
+export async function startApiHarness(): Promise<ApiHarness> {
+  const ana = await startAna({
+    config: loadConfig({ LOG_LEVEL: 'silent', ANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'ana-rest-')) }),
+    inMemory: true,
+    seed: false,
+    listen: false,
+    // Only the conversation feature: these tests must not depend on other modules' start-up.
+    modules: [conversationModule],
+  });
+  const { token } = await createApiToken(ana.context.db.prisma, { name: 'test', role: 'admin' });
+  const headers = { authorization: `Bearer ${token}` };
+  const harness: ApiHarness = {
+    ana,
+    token,
+    async start(user = {}) {
+      const response = await ana.app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: { user: { id: `user-${++users}`, ...user } } });
+      if (response.statusCode !== 201) throw new Error(`start failed: ${response.statusCode} ${response.body}`);
+      return (response.json() as { id: string }).id;
+    },
+    async send(conversationId, message) {
+      const response = await ana.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers, payload: message });
+      if (response.statusCode !== 200) throw new Error(`send failed: ${response.statusCode} ${response.body}`);
+      return response.json() as TurnBody;
+    },
+    async say(conversationId, text) {
+      const body = await harness.send(conversationId, { text });
+      return body.replies.map((reply) => reply.text ?? '').join('\n');
+    },
+    stop: () => ana.stop(),
+  };
+  return harness;
+}
