@@ -1,0 +1,148 @@
+// Turns: N concurrent conversations through the conversation API, full
+// pipeline (persist inbound → lock → state → NLU → dialog/handler → services
+// → persist replies), against the echo floor driven by the same load client.
+import type { Benchmark, BenchOptions, BenchResult, BenchRow, GoalCheck } from './lib/report.ts';
+import { round } from './lib/report.ts';
+import { runLoad, type LoadResult } from './lib/load-client.ts';
+import { median, medianOfRuns, ratio, summarize } from './lib/stats.ts';
+import { startAnaTarget, startEchoTarget, type Target } from './lib/targets.ts';
+
+export interface TurnsSettings {
+  levels: number[];
+  runs: number;
+  durationMs: number;
+  warmupMs: number;
+  maxTurnsPerConversation: number;
+}
+
+export const FULL_TURNS: TurnsSettings = { levels: [50, 200, 1000], runs: 3, durationMs: 10_000, warmupMs: 2_000, maxTurnsPerConversation: 2_000 };
+export const QUICK_TURNS: TurnsSettings = { levels: [3], runs: 1, durationMs: 300, warmupMs: 0, maxTurnsPerConversation: 4 };
+
+export interface TurnFigures extends Record<string, number> {
+  turnsPerSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  peakRssMiB: number;
+  /** Server CPU time per measured turn: above ~2 ms/turn two cores cannot reach 1,000 turns/s. */
+  serverCpuMsPerTurn: number;
+}
+
+export interface TurnLevelResult {
+  conversations: number;
+  ana: TurnFigures;
+  floor: TurnFigures;
+  errorSamples: string[];
+}
+
+/** One measured load on one target, with the server's peak memory and CPU during it. */
+export async function measureTurns(target: Target, conversations: number, settings: TurnsSettings): Promise<{ figures: TurnFigures; load: LoadResult }> {
+  target.server.resetPeak();
+  const cpuBefore = target.server.cpuMs();
+  const load = await runLoad({
+    baseUrl: target.server.url,
+    token: target.token,
+    conversations,
+    durationMs: settings.durationMs,
+    warmupMs: settings.warmupMs,
+    maxTurnsPerConversation: settings.maxTurnsPerConversation,
+  });
+  const cpu = target.server.cpuMs() - cpuBefore;
+  const latency = summarize(load.latencies);
+  // CPU is counted over warm-up and measured turns alike; turns too.
+  const allTurns = Math.max(1, load.turns);
+  return {
+    figures: {
+      turnsPerSecond: load.turnsPerSecond,
+      p50: latency.p50,
+      p95: latency.p95,
+      p99: latency.p99,
+      errors: load.errors,
+      peakRssMiB: target.server.peakRssKiB() / 1024,
+      serverCpuMsPerTurn: cpu / allTurns,
+    },
+    load,
+  };
+}
+
+export async function runTurnLevels(settings: TurnsSettings, log: (line: string) => void): Promise<TurnLevelResult[]> {
+  log('turns: starting the echo floor and Ana (first start seeds demo data)');
+  const floorTarget = await startEchoTarget();
+  let anaTarget: Target | undefined;
+  try {
+    anaTarget = await startAnaTarget();
+    const results: TurnLevelResult[] = [];
+    for (const conversations of settings.levels) {
+      const anaRuns: TurnFigures[] = [];
+      const floorRuns: TurnFigures[] = [];
+      const errorSamples: string[] = [];
+      for (let run = 0; run < settings.runs; run++) {
+        // Alternate which goes first so that drift in the machine's load hits both.
+        const order: ['floor' | 'ana', Target][] = run % 2 === 0 ? [['floor', floorTarget], ['ana', anaTarget]] : [['ana', anaTarget], ['floor', floorTarget]];
+        for (const [name, target] of order) {
+          const { figures, load } = await measureTurns(target, conversations, settings);
+          (name === 'ana' ? anaRuns : floorRuns).push(figures);
+          if (name === 'ana') errorSamples.push(...load.errorSamples);
+          log(`turns: ${conversations} concurrent, run ${run + 1}/${settings.runs}, ${name}: ${round(figures.turnsPerSecond, 0)} turns/s, p99 ${round(figures.p99, 1)} ms, ${figures.errors} errors`);
+        }
+      }
+      results.push({ conversations, ana: medianOfRuns(anaRuns), floor: medianOfRuns(floorRuns), errorSamples: [...new Set(errorSamples)].slice(0, 5) });
+    }
+    return results;
+  } finally {
+    await anaTarget?.stop();
+    await floorTarget.stop();
+  }
+}
+
+function row(label: string, figures: TurnFigures, floor?: TurnFigures): BenchRow {
+  return {
+    label,
+    values: {
+      'turns/s': figures.turnsPerSecond,
+      'p50 ms': figures.p50,
+      'p95 ms': figures.p95,
+      'p99 ms': figures.p99,
+      errors: figures.errors,
+      'peak RSS MiB': figures.peakRssMiB,
+      'server CPU ms/turn': figures.serverCpuMsPerTurn,
+      'turns/s ÷ floor': floor ? round(ratio(figures.turnsPerSecond, floor.turnsPerSecond), 3) : null,
+      'p99 ÷ floor': floor ? round(ratio(figures.p99, floor.p99), 2) : null,
+    },
+  };
+}
+
+export function turnsResult(levels: TurnLevelResult[], runs: number): BenchResult {
+  const rows = levels.flatMap((level) => [row(`${level.conversations} conv — floor`, level.floor), row(`${level.conversations} conv — Ana`, level.ana, level.floor)]);
+  const goals: GoalCheck[] = [];
+  const at200 = levels.find((level) => level.conversations === 200);
+  if (at200) {
+    const { turnsPerSecond, p99, errors } = at200.ana;
+    goals.push({
+      goal: '≥ 500 turns/s at 200 concurrent conversations, p99 ≤ 100 ms, no errors (embedded database, 2 cores)',
+      measured: `${round(turnsPerSecond, 0)} turns/s, p99 ${round(p99, 1)} ms, ${errors} errors`,
+      met: turnsPerSecond >= 500 && p99 <= 100 && errors === 0,
+    });
+  }
+  const notes = levels.flatMap((level) => level.errorSamples.map((sample) => `error at ${level.conversations} conv: ${sample}`));
+  const cpu = median(levels.map((level) => level.ana.serverCpuMsPerTurn));
+  if (Number.isFinite(cpu)) notes.push(`Ana's server process spends a median ${round(cpu, 2)} ms of CPU per turn (both threads, PGlite included): at that cost two cores cap out near ${round(2000 / cpu, 0)} turns/s before any waiting.`);
+  return {
+    name: 'turns',
+    title: 'Turns through the conversation API',
+    floor: 'a bare botbuilder echo bot (ActivityHandler + minimal BotAdapter) on the same Fastify stack, no database, same load client',
+    runs,
+    rows,
+    goals,
+    notes,
+  };
+}
+
+export const turnsBenchmark: Benchmark = {
+  name: 'turns',
+  async run(options: BenchOptions): Promise<BenchResult> {
+    const settings = options.quick ? QUICK_TURNS : FULL_TURNS;
+    return turnsResult(await runTurnLevels(settings, options.log), settings.runs);
+  },
+};
