@@ -25,7 +25,7 @@ function seededRandom(seed: number): () => number {
 
 export class IntentClassifier {
   private readonly classes: readonly IntentName[] = INTENTS;
-  private readonly vocabulary = new Map<string, number>();
+  private readonly vocabulary = new Map<number, number>();
   private weights = new Float32Array(0);
   private bias = new Float32Array(INTENTS.length);
 

@@ -14,9 +14,8 @@ function foldChar(ch: string): string {
  * used by entity extraction so that match offsets are offsets in the original.
  */
 export function foldForMatching(text: string): string {
-  let out = '';
-  for (let i = 0; i < text.length; i++) out += foldChar(text.charAt(i));
-  return out;
+  // Only capitals and non-ASCII characters need work; one pass, no per-character strings otherwise.
+  return text.replace(/[A-Z\u0080-\uFFFF]/g, foldChar);
 }
 
 // Whole-word WhatsApp shorthand → the word it stands for.
