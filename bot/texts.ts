@@ -40,6 +40,7 @@ export const texts = {
   somethingFailed: 'Uy, algo falló de mi lado 😓 ¿Me lo repites en un momento? Si sigue pasando, escribe "asesor" y te comunico con una persona.',
 
   simulation: {
+    corrected: (what: string) => `Va, lo cambio: ${what} 👍`,
     askAmount: '¿Cuánto dinero necesitas? Por ejemplo: 80 mil.',
     askTerm: (terms: number[]) => `¿A qué plazo lo quieres pagar? Tenemos ${listTerms(terms)} meses.`,
     askScheme:

@@ -9,7 +9,7 @@ import { schemeOptions, termOptions } from '../../actions.ts';
 import { formatAmount } from '../../format.ts';
 import type { NluResult } from '../../nlu/index.ts';
 import { message } from '../../reply.ts';
-import { texts } from '../../texts.ts';
+import { schemeNames, texts } from '../../texts.ts';
 import { turnNlu } from '../../turn-info.ts';
 import { quoteText, type SimulationRequest } from './quote.ts';
 import { hasAny, readSlots, type CreditSlots, type Slot } from './slots.ts';
@@ -44,7 +44,10 @@ export class CreditSimulationDialog extends Dialog<{ nlu: NluResult }> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.state(dc);
-    Object.assign(state, defined(readSlots(turnNlu(dc.context), state.asking)));
+    const said = defined(readSlots(turnNlu(dc.context), state.asking));
+    const corrected = (Object.keys(said) as (keyof CreditSlots)[]).filter((slot) => state[slot] !== undefined && state[slot] !== said[slot]);
+    Object.assign(state, said);
+    if (corrected.length) await dc.context.sendActivity(message(texts.simulation.corrected(corrected.map((slot) => this.describe(slot, state)).join(' y '))));
     return this.next(dc);
   }
 
@@ -83,6 +86,12 @@ export class CreditSimulationDialog extends Dialog<{ nlu: NluResult }> {
     const request: SimulationRequest = { amount: state.amount!, termMonths: state.termMonths!, scheme: state.scheme! };
     await dc.context.sendActivity(message(quoteText(request, this.business)));
     return dc.endDialog(request);
+  }
+
+  private describe(slot: Slot, state: SimulationState): string {
+    if (slot === 'amount') return formatAmount(state.amount!);
+    if (slot === 'termMonths') return `${state.termMonths} meses`;
+    return schemeNames[state.scheme!];
   }
 
   private question(slot: Slot) {
