@@ -52,6 +52,17 @@ describe('near-miss pairs', () => {
     expect(intentOf('cuanto pagaria x 80 mil a 2 anos')).toBe('simulate_credit');
     expect(intentOf('q requisitos piden??')).toBe('faq');
   });
+
+  it.each([
+    ['este... o sea, mmm, quiero pedir un prestamo con mi troca', 'apply_credit'],
+    ['eh cuanto me saldria al mes ochenta mil a dos años', 'simulate_credit'],
+    ['can I get a loan with my car', 'apply_credit'],
+    ['quiero hacer un schedule para una llamada', 'book_appointment'],
+    ['holaaaa 👋👋', 'greeting'],
+    ['mil gracias!! 🙏🙏', 'thanks'],
+  ] as [string, IntentName][])('voice, Spanglish and emoji: %s → %s', (text, intent) => {
+    expect(intentOf(text)).toBe(intent);
+  });
 });
 
 describe('result shape', () => {
