@@ -14,7 +14,7 @@ if ((${#need[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-[ -d node_modules ] || npm ci
+[ -d node_modules ] || npm install --no-audit --no-fund
 [ -f services/db/generated/client.ts ] || node scripts/generate-prisma.mjs
 npx tsc --noEmit
 npx vitest run "$@"
