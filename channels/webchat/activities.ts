@@ -3,7 +3,7 @@
 // of its own message, Ana's reply, an advisor's answer) is rendered from a
 // Message row, and its seq is the watermark, so replays after a reload or a
 // reconnect show exactly what a live client saw.
-import type { InboundMessage, Reply } from '../../bot/turn.ts';
+import type { InboundMessage, Reply, SuggestedAction } from '../../bot/turn.ts';
 
 export const BOT_ACCOUNT = { id: 'ana', name: 'Ana', role: 'bot' } as const;
 
@@ -17,6 +17,9 @@ export interface CardAction {
   type: 'imBack' | 'postBack' | 'messageBack' | 'openUrl';
   title: string;
   value: string;
+  /** messageBack: what the user's bubble shows and the text sent along with the value. */
+  displayText?: string;
+  text?: string;
 }
 
 export interface DirectLineAttachment {
@@ -72,6 +75,7 @@ export function activityId(conversationId: string, seq: bigint | string): string
 /** The turn input for a posted message activity; `user` comes from the token, never from the body alone. */
 export function toInboundMessage(conversationId: string, user: ChannelAccount, posted: PostedActivity): InboundMessage {
   const clientActivityID = stringOrUndefined(posted.channelData?.clientActivityID);
+  const displayText = stringOrUndefined(asRecord(posted.channelData?.messageBack).displayText);
   return {
     channel: 'webchat',
     conversationExternalId: conversationId,
@@ -81,7 +85,12 @@ export function toInboundMessage(conversationId: string, user: ChannelAccount, p
     ...(posted.text !== undefined ? { text: posted.text } : {}),
     ...(posted.value !== undefined ? { value: posted.value } : {}),
     // Kept with the stored message, so a replay shows the same user ids a live client saw.
-    channelData: { ...(clientActivityID ? { clientActivityID } : {}), directLineUserId: user.id, ...(posted.locale ? { locale: posted.locale } : {}) },
+    channelData: {
+      ...(clientActivityID ? { clientActivityID } : {}),
+      directLineUserId: user.id,
+      ...(displayText ? { messageBack: { displayText } } : {}),
+      ...(posted.locale ? { locale: posted.locale } : {}),
+    },
   };
 }
 
@@ -98,11 +107,13 @@ export function fromStoredMessage(conversationId: string, message: StoredMessage
   if (message.direction === 'inbound') {
     const channelData = asRecord(payload.channelData);
     const clientActivityID = stringOrUndefined(channelData.clientActivityID);
+    const displayText = stringOrUndefined(asRecord(channelData.messageBack).displayText);
+    const echoedData = { ...(clientActivityID ? { clientActivityID } : {}), ...(displayText ? { messageBack: { displayText } } : {}) };
     return {
       ...base,
       from: { id: stringOrUndefined(channelData.directLineUserId) ?? message.senderId ?? 'user', role: 'user' },
-      ...(payload.value !== undefined ? { value: payload.value } : {}),
-      ...(clientActivityID ? { channelData: { clientActivityID } } : {}),
+      ...(payload.value !== undefined && payload.value !== null ? { value: payload.value } : {}),
+      ...(Object.keys(echoedData).length ? { channelData: echoedData } : {}),
     };
   }
   const reply = {
@@ -125,12 +136,23 @@ export function typingActivity(conversationId: string, sequence: number): Direct
   };
 }
 
-/** Buttons are imBack: the button's value comes back as the user's text, which is what Ana's NLU reads. */
+/**
+ * A button whose value is what it says is an imBack (the value comes back as
+ * the user's text). When the value is a code for Ana ("simulate_credit"), it is
+ * a messageBack: the bubble shows the title, the text is the title, and the
+ * value travels alongside, where Ana reads it first.
+ */
+export function toCardAction(action: SuggestedAction): CardAction {
+  const value = action.value ?? action.title;
+  if (value === action.title) return { type: 'imBack', title: action.title, value };
+  return { type: 'messageBack', title: action.title, displayText: action.title, text: action.title, value };
+}
+
 function renderReplyExtras(reply: Pick<Reply, 'speak' | 'suggestedActions' | 'attachments'>): Partial<DirectLineActivity> {
   const actions = (reply.suggestedActions ?? []).filter((action) => action && typeof action.title === 'string');
   return {
     ...(reply.speak ? { speak: reply.speak } : {}),
-    ...(actions.length ? { suggestedActions: { actions: actions.map((a) => ({ type: 'imBack' as const, title: a.title, value: a.value ?? a.title })) } } : {}),
+    ...(actions.length ? { suggestedActions: { actions: actions.map(toCardAction) } } : {}),
     ...(reply.attachments?.length ? { attachments: reply.attachments } : {}),
     inputHint: actions.length ? 'expectingInput' : 'acceptingInput',
   };

@@ -40,7 +40,15 @@ const PostedActivityBody = Type.Object(
     value: Type.Optional(Type.Unknown()),
     locale: Type.Optional(Type.String({ maxLength: 20 })),
     from: Type.Optional(Type.Object({ id: Type.Optional(Type.String({ maxLength: 100 })), name: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: true })),
-    channelData: Type.Optional(Type.Object({ clientActivityID: Type.Optional(Type.String({ maxLength: 100 })) }, { additionalProperties: true })),
+    channelData: Type.Optional(
+      Type.Object(
+        {
+          clientActivityID: Type.Optional(Type.String({ maxLength: 100 })),
+          messageBack: Type.Optional(Type.Object({ displayText: Type.Optional(Type.String({ maxLength: 200 })) }, { additionalProperties: true })),
+        },
+        { additionalProperties: true },
+      ),
+    ),
   },
   { additionalProperties: true },
 );

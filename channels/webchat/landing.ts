@@ -28,10 +28,10 @@ export async function landingRoutes(app: App): Promise<void> {
   // The bundle is 3.9 MB; compressed once in memory it is about a quarter.
   let bundle: Promise<Bundle> | undefined;
   const loadBundle = async (): Promise<Bundle> => {
-    const file = createRequire(import.meta.url).resolve('botframework-webchat/package.json');
-    const version = JSON.parse(await readFile(file, 'utf8')) as { version: string };
-    const plain = await readFile(join(dirname(file), 'dist', 'webchat.js'));
-    return { plain, gzipped: await gzipAsync(plain), etag: `"webchat-${version.version}"` };
+    const packageDir = await webchatPackageDir();
+    const { version } = JSON.parse(await readFile(join(packageDir, 'package.json'), 'utf8')) as { version: string };
+    const plain = await readFile(join(packageDir, 'dist', 'webchat.js'));
+    return { plain, gzipped: await gzipAsync(plain), etag: `"webchat-${version}"` };
   };
 
   app.get(WEBCHAT_SCRIPT_PATH, { schema: { hide: true } }, async (request, reply) => {
@@ -41,4 +41,19 @@ export async function landingRoutes(app: App): Promise<void> {
     if (/\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(gzipped);
     return reply.send(plain);
   });
+}
+
+/** The package's folder: its `exports` hide package.json, so walk up from the entry point. */
+async function webchatPackageDir(): Promise<string> {
+  let dir = dirname(createRequire(import.meta.url).resolve('botframework-webchat'));
+  while (dirname(dir) !== dir) {
+    try {
+      const manifest = JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as { name?: string };
+      if (manifest.name === 'botframework-webchat') return dir;
+    } catch {
+      // no package.json at this level
+    }
+    dir = dirname(dir);
+  }
+  throw new Error('botframework-webchat is not installed');
 }

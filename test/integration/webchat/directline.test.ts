@@ -7,7 +7,7 @@ import type { DirectLine } from 'botframework-directlinejs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { DirectLineCredentials, TOKEN_LIFETIME_SECONDS } from '../../../channels/webchat/tokens.ts';
-import { collect, createClient, MENU, post, startWebchatApp, type SeenActivity as Activity, type WebchatTestApp } from './helpers.ts';
+import { collect, createClient, post, startWebchatApp, type SeenActivity as Activity, type WebchatTestApp } from './helpers.ts';
 
 interface TokenResponse {
   conversationId: string;
@@ -84,7 +84,10 @@ describe('Direct Line 3.0 endpoint', () => {
     expect(Date.parse(echo.timestamp!)).not.toBeNaN();
     const menu = await inbox.waitFor((a) => a.from.role === 'bot' && a.type === 'message' && !!a.suggestedActions);
     expect(menu.from).toEqual({ id: 'ana', name: 'Ana', role: 'bot' });
-    expect(menu.suggestedActions!.actions).toEqual(MENU.map((m) => ({ type: 'imBack', title: m.title, value: m.value })));
+    expect(menu.suggestedActions!.actions).toEqual([
+      { type: 'messageBack', title: 'Simular un préstamo', displayText: 'Simular un préstamo', text: 'Simular un préstamo', value: 'simulate_credit' },
+      { type: 'imBack', title: 'Quiero invertir', value: 'Quiero invertir' },
+    ]);
 
     // Now that the stream is surely open: Ana "types" before she answers.
     await post(dl, { text: 'Quiero invertir', channelData: { clientActivityID: 'client-2' } });
@@ -104,8 +107,12 @@ describe('Direct Line 3.0 endpoint', () => {
     const { token } = await generate();
     const dl = client({ token, webSocket: false, pollingInterval: 200 });
     const inbox = collect(dl);
-    await post(dl, { text: 'Quiero simular un préstamo', channelData: { clientActivityID: 'poll-1' } });
-    await inbox.waitFor((a) => a.channelData?.clientActivityID === 'poll-1');
+    // What Web Chat posts for a tapped messageBack button.
+    await post(dl, { text: 'Simular un préstamo', value: 'simulate_credit', channelData: { clientActivityID: 'poll-1', messageBack: { displayText: 'Simular un préstamo' } } } as never);
+    const echo = await inbox.waitFor((a) => a.channelData?.clientActivityID === 'poll-1');
+    // The echo keeps what the bubble shows; the bot read the value.
+    expect(echo).toMatchObject({ text: 'Simular un préstamo', value: 'simulate_credit', channelData: { messageBack: { displayText: 'Simular un préstamo' } } });
+    expect(web.turns.handled.at(-1)).toMatchObject({ text: 'Simular un préstamo', value: 'simulate_credit' });
     const reply = await inbox.waitFor((a) => a.from.role === 'bot' && /Cuánto necesitas/.test(a.text ?? ''));
     expect(reply.type).toBe('message');
   });

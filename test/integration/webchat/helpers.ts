@@ -14,9 +14,10 @@ import { createWebchatModule } from '../../../channels/webchat/index.ts';
 import { loadConfig } from '../../../services/config/env.ts';
 import type { PrismaClient } from '../../../services/db/database.ts';
 
+/** One button whose value is a code for the bot, one whose value is what it says. */
 export const MENU = [
-  { title: 'Simular un préstamo', value: 'Quiero simular un préstamo' },
-  { title: 'Invertir', value: 'Quiero invertir' },
+  { title: 'Simular un préstamo', value: 'simulate_credit' },
+  { title: 'Quiero invertir', value: 'Quiero invertir' },
 ];
 
 /** Answers like a tiny Ana: a greeting with a menu, and one line per known option. */
@@ -24,7 +25,7 @@ export function createFakeTurns(prisma: PrismaClient): TurnProcessor & { handled
   const handled: InboundMessage[] = [];
   let queue: Promise<unknown> = Promise.resolve();
   const answer = (text: string): Omit<Reply, 'id' | 'seq' | 'timestamp'>[] => {
-    if (/simular/i.test(text)) return [{ type: 'message', text: '¡Va! ¿Cuánto necesitas y de qué año es tu auto?' }];
+    if (/simular|simulate_credit/i.test(text)) return [{ type: 'message', text: '¡Va! ¿Cuánto necesitas y de qué año es tu auto?' }];
     if (/invertir/i.test(text)) return [{ type: 'message', text: 'Invertir con nosotros rinde hasta 18% anual.' }];
     return [
       { type: 'message', text: '¡Hola! Soy Ana, de Club Cash In 👋' },
@@ -57,7 +58,8 @@ export function createFakeTurns(prisma: PrismaClient): TurnProcessor & { handled
       },
     });
     const replies: Reply[] = [];
-    for (const draft of answer(message.text ?? String(message.value ?? ''))) {
+    // Like Ana: a tapped button's value wins over the text.
+    for (const draft of answer(typeof message.value === 'string' ? message.value : (message.text ?? ''))) {
       const row = await prisma.message.create({
         data: {
           conversationId: conversation.id,
