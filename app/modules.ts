@@ -4,9 +4,11 @@ import type { FeatureModule } from './context.ts';
 import { conversationModule } from '../channels/rest/index.ts';
 import { businessModule } from './business-module.ts';
 import { knowledgeModule } from '../knowledge/module.ts';
+import { webchatModule } from '../channels/webchat/module.ts';
 
 export const featureModules: FeatureModule[] = [
   conversationModule,
   businessModule,
   knowledgeModule,
+  webchatModule,
 ];
