@@ -81,7 +81,7 @@ export async function getTranscript(prisma: PrismaClient, db: Queryable, id: str
   const conversation = await prisma.conversation.findUnique({ where: { id } });
   if (!conversation) throw new ConversationNotFoundError(id);
   const { rows } = await db.query<TranscriptRow>(
-    `SELECT id, seq::text AS seq, direction, text, payload, status, "createdAt" FROM "Message" WHERE "conversationId" = $1 ORDER BY seq`,
+    `SELECT id, seq::text AS seq, direction, text, payload, status, "createdAt" FROM "Message" WHERE "conversationId" = $1 ORDER BY "Message".seq`,
     [id],
   );
   return {

@@ -37,7 +37,7 @@ export async function acquireTurnLease(db: Queryable, conversationId: string, ow
      SELECT l.id, l.status, l.priority, l."contactId", c."firstName",
        (SELECT coalesce(json_agg(m ORDER BY m.seq::bigint), '[]'::json) FROM (
           SELECT id, seq::text AS seq, "conversationId", text, payload, status, "createdAt" FROM "Message"
-          WHERE "conversationId" = l.id AND direction = 'inbound' AND status = 'received' ORDER BY seq
+          WHERE "conversationId" = l.id AND direction = 'inbound' AND status = 'received' ORDER BY "Message".seq
         ) m) AS pending
      FROM lease l LEFT JOIN "Contact" c ON c.id = l."contactId"`,
     [conversationId, owner, leaseSeconds],

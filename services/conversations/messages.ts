@@ -103,13 +103,17 @@ export async function finishTurn(db: Queryable, outcome: TurnOutcome): Promise<S
        UPDATE "Message" SET status = $3::"MessageStatus", error = $4, "updatedAt" = now() WHERE id = $2
      ), touched AS (
        UPDATE "Conversation" SET "lastMessageAt" = now(), "updatedAt" = now() WHERE id = $1
+     ), drawn AS (
+       SELECT nextval(pg_get_serial_sequence('"Message"', 'seq')) AS seq FROM generate_series(1, $8::int)
+     ), numbered AS (
+       -- The smallest seq goes to the first reply, whatever order the sequence was drawn in.
+       SELECT seq, row_number() OVER (ORDER BY seq) - 1 AS ord FROM drawn
      )
-     INSERT INTO "Message" (id, "conversationId", direction, "senderType", channel, text, payload, status, "createdAt", "updatedAt")
-     SELECT r.id, $1, 'outbound', 'bot', $5::"Channel", r.text, r.payload, $6::"MessageStatus", now(), now()
-     FROM jsonb_to_recordset($7::jsonb) AS r(id text, ord int, text text, payload jsonb)
-     ORDER BY r.ord
+     INSERT INTO "Message" (id, seq, "conversationId", direction, "senderType", channel, text, payload, status, "createdAt", "updatedAt")
+     SELECT r.id, n.seq, $1, 'outbound', 'bot', $5::"Channel", r.text, r.payload, $6::"MessageStatus", now(), now()
+     FROM jsonb_to_recordset($7::jsonb) AS r(id text, ord int, text text, payload jsonb) JOIN numbered n ON n.ord = r.ord
      RETURNING id, seq::text AS seq, "createdAt"`,
-    [outcome.conversationId, outcome.inboundId, outcome.inboundStatus, outcome.error ?? null, outcome.channel, outcome.outboundStatus, JSON.stringify(drafts)],
+    [outcome.conversationId, outcome.inboundId, outcome.inboundStatus, outcome.error ?? null, outcome.channel, outcome.outboundStatus, JSON.stringify(drafts), drafts.length],
   );
   const stored = new Map(rows.map((row) => [row.id, row]));
   return outcome.replies.map((reply) => {
@@ -140,7 +144,7 @@ interface OutboundRow {
 export async function repliesTo(db: Queryable, conversationId: string, inboundIds: string[]): Promise<Map<string, StoredOutbound[]>> {
   const { rows } = await db.query<OutboundRow>(
     `SELECT id, seq::text AS seq, text, payload, "createdAt" FROM "Message"
-     WHERE "conversationId" = $1 AND direction = 'outbound' AND payload->>'replyToId' = ANY($2::text[]) ORDER BY seq`,
+     WHERE "conversationId" = $1 AND direction = 'outbound' AND payload->>'replyToId' = ANY($2::text[]) ORDER BY "Message".seq`,
     [conversationId, inboundIds],
   );
   const byInbound = new Map<string, StoredOutbound[]>(inboundIds.map((id) => [id, []]));
