@@ -39,27 +39,16 @@ behavesAsAJobQueue('inline queue', () => createInlineQueue());
 
 describe('BullMQ on a real redis-server', () => {
   let redis: TestRedis;
+  let prefix = 0;
   beforeAll(async () => {
     redis = await startTestRedis();
   });
   afterAll(async () => redis?.stop());
 
-  it('runs a job and retries a failing one until it succeeds', async () => {
-    const queue = createBullmqQueue(redis.url, { prefix: 'test1' });
-    const seen: string[] = [];
-    let failuresLeft = 2;
-    queue.register<{ to: string }>('deliver', async ({ to }) => {
-      if (failuresLeft-- > 0) throw new Error('channel down');
-      seen.push(to);
-    });
-    await queue.enqueue('deliver', { to: '+525550000001' }, { attempts: 5, backoffMs: 10 });
-    await queue.drain();
-    expect(seen).toEqual(['+525550000001']);
-    await queue.close();
-  });
+  behavesAsAJobQueue('bullmq queue', () => createBullmqQueue(redis.url, { prefix: `test${++prefix}` }));
 
   it('does not enqueue the same job id twice', async () => {
-    const queue = createBullmqQueue(redis.url, { prefix: 'test2' });
+    const queue = createBullmqQueue(redis.url, { prefix: 'dedupe' });
     let calls = 0;
     queue.register('once', async () => {
       calls += 1;
