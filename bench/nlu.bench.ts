@@ -82,7 +82,11 @@ export async function runNlu(settings: NluSettings, log: (line: string) => void)
       { label: 'nlu.parse', values: { 'ops/s': parse.perSecond, 'p50 ms': parse.p50, 'p99 ms': parse.p99, 'CPU p99 ms': parse.cpuP99, 'p99 ÷ floor': round(ratio(parse.p99, floor.p99), 0) } },
       { label: 'trainNlu (start-up)', values: { 'ops/s': null, 'p50 ms': median(trainingMs), 'p99 ms': Math.max(...trainingMs), 'CPU p99 ms': null, 'p99 ÷ floor': null } },
     ],
-    goals: [{ goal: 'p99 single-parse latency ≤ 2 ms', measured: `${round(parse.p99, 3)} ms wall (${round(parse.cpuP99, 3)} ms CPU)`, met: parse.p99 <= 2 }],
+    goals: [
+      { goal: 'p99 single-parse latency ≤ 2 ms (wall clock)', measured: `${round(parse.p99, 3)} ms`, met: parse.p99 <= 2 },
+      // On a shared machine the wall-clock tail is mostly time the thread was not scheduled; CPU time is what the parse costs.
+      { goal: 'p99 single-parse CPU time ≤ 2 ms', measured: `${round(parse.cpuP99, 3)} ms`, met: parse.cpuP99 <= 2 },
+    ],
     notes: [`${messages.length} messages: held-out intent and entity sets plus the load client's journeys; round-robin for ${settings.budgetMs} ms per run.`],
   };
 }

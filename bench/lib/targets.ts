@@ -11,6 +11,8 @@ export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 export interface Target {
   server: ServerProcess;
   token: string;
+  /** Ana only: the embedded database's loopback URL, to read its statistics. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -23,11 +25,12 @@ export async function startAnaTarget(extraNodeArgs: string[] = []): Promise<Targ
   const dataDir = mkdtempSync(join(tmpdir(), 'ana-bench-'));
   const token = benchToken();
   const port = await freePort();
+  const dbPort = await freePort();
   const server = await spawnServer({
     command: process.execPath,
     args: [...extraNodeArgs, resolve(REPO_ROOT, 'bin/ana.js'), 'start'],
     cwd: REPO_ROOT,
-    env: { ANA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ANA_ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '1000000' },
+    env: { ANA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ANA_ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '1000000', ANA_EMBEDDED_DB_PORT: String(dbPort) },
     port,
     readyPath: '/readyz',
     readyTimeoutMs: 300_000,
@@ -35,6 +38,7 @@ export async function startAnaTarget(extraNodeArgs: string[] = []): Promise<Targ
   return {
     server,
     token,
+    databaseUrl: `postgresql://postgres:postgres@127.0.0.1:${dbPort}/postgres`,
     stop: async () => {
       await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
