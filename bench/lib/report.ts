@@ -1,7 +1,7 @@
 // What every benchmark returns, how it is printed (a table per benchmark) and
 // where it is kept (bench/results/latest.json, for BENCHMARKS.md and for
 // comparing one run with the next).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -109,8 +109,31 @@ export function machineInfo(): MachineInfo {
 
 export const RESULTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../results');
 
+interface SavedResult extends BenchResult {
+  machine: MachineInfo;
+  command: string;
+}
+
+/**
+ * Merges `results` into the results file: a benchmark run alone replaces its
+ * own entry and keeps the others, each with the machine state and command of
+ * the run that produced it.
+ */
 export function saveResults(results: readonly BenchResult[], file = resolve(RESULTS_DIR, 'latest.json')): string {
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, `${JSON.stringify({ machine: machineInfo(), command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), results }, null, 2)}\n`);
+  const machine = machineInfo();
+  const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+  let saved: SavedResult[] = [];
+  if (existsSync(file)) {
+    try {
+      // Older files kept the machine and command once, at the top.
+      const previous = JSON.parse(readFileSync(file, 'utf8')) as { machine?: MachineInfo; command?: string; results?: Partial<SavedResult>[] };
+      saved = (previous.results ?? []).map((entry) => ({ ...entry, machine: entry.machine ?? previous.machine, command: entry.command ?? previous.command ?? '' }) as SavedResult);
+    } catch {
+      saved = [];
+    }
+  }
+  for (const result of results) saved = [...saved.filter((entry) => entry.name !== result.name), { ...result, machine, command }];
+  writeFileSync(file, `${JSON.stringify({ updated: machine.date, results: saved }, null, 2)}\n`);
   return file;
 }
