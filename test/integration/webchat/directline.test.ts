@@ -145,6 +145,21 @@ describe('Direct Line 3.0 endpoint', () => {
     expect(all.seen[0]!.channelData).toEqual({ clientActivityID: 'wm-1' });
   });
 
+  it('reconnects after the server drops the stream and misses nothing', async () => {
+    const { token } = await generate();
+    // random: 0 makes directlinejs retry after its shortest delay (3 s).
+    const dl = client({ token, webSocket: true, random: () => 0 } as never);
+    const inbox = collect(dl);
+    await post(dl, { text: 'hola', channelData: { clientActivityID: 'drop-1' } });
+    await inbox.waitFor((a) => !!a.suggestedActions);
+    for (const socket of web.ana.app.websocketServer.clients) socket.terminate();
+    // Posted while no stream is open: the answer arrives on the new stream, from the watermark.
+    await post(dl, { text: 'Quiero invertir', channelData: { clientActivityID: 'drop-2' } });
+    await inbox.waitFor((a) => /rinde/.test(a.text ?? ''));
+    const messages = inbox.seen.filter((a) => a.type === 'message').map((a) => a.text);
+    expect(messages).toEqual(['hola', '¡Hola! Soy Ana, de Club Cash In 👋', '¿En qué te ayudo?', 'Quiero invertir', 'Invertir con nosotros rinde hasta 18% anual.']);
+  });
+
   it('processes a message posted twice once, and answers with the same id', async () => {
     const { conversationId, token } = await generate();
     const activity = { type: 'message', text: 'hola', from: { id: 'x' }, channelData: { clientActivityID: 'twice' } };

@@ -155,18 +155,24 @@ export type SeenActivity = Activity & {
 export function collect(client: DirectLine) {
   const seen: SeenActivity[] = [];
   const waiters: { test: (a: SeenActivity) => boolean; resolve: (a: SeenActivity) => void }[] = [];
-  const subscription = client.activity$.subscribe((received) => {
-    const activity = received as SeenActivity;
-    seen.push(activity);
-    for (const waiter of [...waiters]) {
-      if (waiter.test(activity)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(activity);
+  const errors: unknown[] = [];
+  const subscription = client.activity$.subscribe({
+    next: (received) => {
+      const activity = received as SeenActivity;
+      seen.push(activity);
+      for (const waiter of [...waiters]) {
+        if (waiter.test(activity)) {
+          waiters.splice(waiters.indexOf(waiter), 1);
+          waiter.resolve(activity);
+        }
       }
-    }
+    },
+    // An ended client whose stream drops reports "conversation ended": that is its due end.
+    error: (error: unknown) => errors.push(error),
   });
   return {
     seen,
+    errors,
     waitFor(test: (a: SeenActivity) => boolean): Promise<SeenActivity> {
       const found = seen.find(test);
       if (found) return Promise.resolve(found);
