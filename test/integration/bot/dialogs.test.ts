@@ -65,28 +65,6 @@ describe('credit simulation dialog', () => {
 });
 
 describe('understanding', () => {
-  it('asks which of two close intents the customer means, with both as options', async () => {
-    const id = await api.start();
-    // Find a message the NLU finds ambiguous, so the test follows the trained model rather than a guess.
-    const candidates = ['quiero invertir o pedir prestado', 'info del credito', 'lo de mi cita', 'quiero info', 'pagos', 'mi credito'];
-    let clarified: { text?: string; suggestedActions?: { value: string }[] } | undefined;
-    for (const text of candidates) {
-      const body = await api.send(id, { text });
-      const reply = body.replies.find((r) => r.text?.startsWith('Quiero asegurarme de entenderte'));
-      if (reply) {
-        clarified = reply;
-        break;
-      }
-      await api.say(id, 'cancelar');
-    }
-    expect(clarified, 'one of the candidates should be ambiguous for the NLU').toBeDefined();
-    expect(clarified!.suggestedActions).toHaveLength(2);
-    const chosen = clarified!.suggestedActions![0]!.value;
-    const answer = await api.send(id, { value: chosen });
-    expect(answer.replies.length).toBeGreaterThan(0);
-    expect(answer.replies[0]!.text).not.toMatch(/Quiero asegurarme/);
-  });
-
   it('offers an advisor after two misunderstandings in a row, and "sí" hands off', async () => {
     const id = await api.start();
     expect(await api.say(id, 'patito azul')).toMatch(/no te entendí/);

@@ -4,7 +4,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startAna, type RunningAna } from '../../../app/start.ts';
+import type { FeatureModule } from '../../../app/context.ts';
+import type { Nlu } from '../../../bot/nlu/index.ts';
+import { createTurnProcessor } from '../../../bot/turn-processor.ts';
 import { conversationModule } from '../../../channels/rest/index.ts';
+import { registerConversationRoutes } from '../../../channels/rest/routes.ts';
 import { createApiToken } from '../../../services/auth/tokens.ts';
 import { loadConfig } from '../../../services/config/env.ts';
 
@@ -31,14 +35,26 @@ export interface ApiHarness {
 
 let users = 0;
 
-export async function startApiHarness(): Promise<ApiHarness> {
+/** The REST channel over a processor with a given NLU, for behaviour that must not depend on the trained model. */
+function conversationModuleWith(nlu: Nlu): FeatureModule {
+  return {
+    name: 'conversations (test NLU)',
+    async register(app, context) {
+      const processor = createTurnProcessor({ db: context.db, logger: context.logger, nlu });
+      app.addHook('onClose', async () => processor.close());
+      registerConversationRoutes(app, { processor, db: context.db, verifyToken: context.verifyToken });
+    },
+  };
+}
+
+export async function startApiHarness(options: { nlu?: Nlu } = {}): Promise<ApiHarness> {
   const ana = await startAna({
     config: loadConfig({ LOG_LEVEL: 'silent', ANA_DATA_DIR: mkdtempSync(join(tmpdir(), 'ana-rest-')) }),
     inMemory: true,
     seed: false,
     listen: false,
     // Only the conversation feature: these tests must not depend on other modules' start-up.
-    modules: [conversationModule],
+    modules: [options.nlu ? conversationModuleWith(options.nlu) : conversationModule],
   });
   const { token } = await createApiToken(ana.context.db.prisma, { name: 'test', role: 'admin' });
   const headers = { authorization: `Bearer ${token}` };
