@@ -18,7 +18,7 @@
     try {
       var saved = JSON.parse(window.localStorage.getItem(STORAGE_KEY) || 'null');
       return saved && saved.token && saved.conversationId ? saved : null;
-    } catch (error) {
+    } catch {
       return null;
     }
   }
@@ -26,7 +26,7 @@
   function saveSession(session) {
     try {
       window.localStorage.setItem(STORAGE_KEY, JSON.stringify({ conversationId: session.conversationId, token: session.token }));
-    } catch (error) {
+    } catch {
       // Private browsing may refuse storage: the chat still works, it just will not resume.
     }
   }
