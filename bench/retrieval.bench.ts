@@ -22,7 +22,7 @@ export interface RetrievalSettings {
 }
 
 export const FULL_RETRIEVAL: RetrievalSettings = { sizes: [1_000, 10_000, 100_000], queries: 40, runs: 3, buildBudgetMs: 10 * 60_000 };
-export const QUICK_RETRIEVAL: RetrievalSettings = { sizes: [200], queries: 5, runs: 1, buildBudgetMs: 60_000 };
+export const QUICK_RETRIEVAL: RetrievalSettings = { sizes: [100], queries: 3, runs: 1, buildBudgetMs: 60_000 };
 
 const BATCH = 500;
 const MODEL = new LocalHashedEmbeddings();

@@ -63,7 +63,7 @@ describe('benchmarks on tiny inputs', () => {
     expectWellFormed(result, 'retrieval');
     const recall = result.rows[0]!.values['recall@10 HNSW vs exact'];
     expect(typeof recall === 'number' && recall >= 0 && recall <= 1).toBe(true);
-  });
+  }, 400_000);
 
   it('turns through Ana and the echo floor, without errors', async () => {
     const { levels, firstTurnMs } = await runTurnLevels(QUICK_TURNS, quiet);
