@@ -2,9 +2,11 @@
 // and the services the bot may call. Handlers change `status` and `firstName`
 // in place so that the rest of the turn (and the processor) sees the change.
 import type { TurnContext } from 'botbuilder';
+import type { Answer, AnswerRequest } from '../knowledge/answer.ts';
 import type { BusinessConfig } from '../services/config/business.ts';
 import type { NluResult } from './nlu/index.ts';
 import type { Channel, ConversationStatus, Priority } from '../services/db/generated/enums.ts';
+import type { BackOffice } from './back-office/index.ts';
 
 export interface ConversationTurnInfo {
   conversationId: string;
@@ -20,6 +22,22 @@ export interface BotServices {
   timeZone: string;
   handOff(conversationId: string, request: { priority: Priority; reason: string }): Promise<void>;
   rememberFirstName(contactId: string, firstName: string): Promise<void>;
+  /** The business services (CRM, scoring, loans, marketplace); absent when the bot runs without them. */
+  backOffice?: BackOffice;
+  /** Answers faq questions; the running app provides `knowledgeBaseOf(context)`. */
+  knowledge?: KnowledgeAnswerer;
+  /** "Now" for business figures (loan balances, lead call-backs); default: when the message arrived. */
+  clock?: () => Date;
+}
+
+/** What the bot needs from the knowledge base. */
+export interface KnowledgeAnswerer {
+  answer(request: AnswerRequest): Promise<Answer>;
+}
+
+/** The instant business figures of this turn are computed for. */
+export function businessNow(services: BotServices, conversation: ConversationTurnInfo): Date {
+  return services.clock?.() ?? conversation.receivedAt;
 }
 
 const TURN_INFO = Symbol('anaTurnInfo');

@@ -32,7 +32,7 @@ import { InProcessAdapter } from './runtime/adapter.ts';
 import { KeyedQueue } from './runtime/key-queue.ts';
 import { PostgresStorage } from './runtime/storage.ts';
 import { texts } from './texts.ts';
-import type { ConversationTurnInfo } from './turn-info.ts';
+import type { BotServices, ConversationTurnInfo } from './turn-info.ts';
 import { setTurnInfo } from './turn-info.ts';
 import type { InboundMessage, Reply, TurnProcessor, TurnResult } from './turn.ts';
 
@@ -45,6 +45,10 @@ export interface TurnProcessorOptions {
   nlu?: Nlu;
   /** Seconds a turn lease lasts before another instance may take it over. */
   leaseSeconds?: number;
+  /** The business services and the knowledge base behind the handlers (see bot/shared-processor.ts). */
+  backOffice?: BotServices['backOffice'];
+  knowledge?: BotServices['knowledge'];
+  clock?: BotServices['clock'];
 }
 
 export interface ConversationTurnProcessor extends TurnProcessor {
@@ -78,6 +82,9 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
       timeZone,
       handOff: (conversationId, request) => handOffConversation(pool, conversationId, request),
       rememberFirstName: (contactId, firstName) => setContactFirstName(db.prisma, contactId, firstName),
+      backOffice: options.backOffice,
+      knowledge: options.knowledge,
+      clock: options.clock,
     },
   });
   const queue = new KeyedQueue();

@@ -2,15 +2,10 @@
 // citing the article; when nothing relevant is found she says so honestly and
 // offers an advisor (the question is recorded for curators by the knowledge base).
 import { action } from '../actions.ts';
-import type { Answer, AnswerRequest } from '../../knowledge/answer.ts';
-import type { BotServices } from '../turn-info.ts';
 import { ComingSoonHandler } from './coming-soon.ts';
 import type { Turn } from './types.ts';
 
-/** What the bot needs from the knowledge base; the turn processor provides `knowledgeBaseOf(context)`. */
-export interface KnowledgeAnswerer {
-  answer(request: AnswerRequest): Promise<Answer>;
-}
+export type { KnowledgeAnswerer } from '../turn-info.ts';
 
 const NOT_FOUND =
   'Esa no me la sé todavía 🙈 Ya se la pasé a mi equipo para aprender a responderla. ¿Quieres que te comunique con un asesor?';
@@ -22,8 +17,8 @@ export class FaqHandler extends ComingSoonHandler {
   }
 
   override async handle(turn: Turn): Promise<void> {
-    // Until BotServices carries the knowledge base, keep the honest placeholder.
-    const knowledge = (turn.services as BotServices & { knowledge?: KnowledgeAnswerer }).knowledge;
+    // A bot run without the knowledge base keeps the honest placeholder.
+    const knowledge = turn.services.knowledge;
     if (!knowledge) return super.handle(turn);
     const answer = await knowledge.answer({ question: turn.nlu.text, audience: 'customer', conversationId: turn.conversation.conversationId });
     if (answer.kind === 'answer') return turn.say(answer.text);
