@@ -48,6 +48,8 @@ export async function buildHttpApp(deps: HttpDependencies): Promise<App> {
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'", 'ws:', 'wss:'],
         scriptSrc: ["'self'"],
+        // Ana is often reached over plain http on a LAN or behind a TLS proxy.
+        upgradeInsecureRequests: null,
       },
     },
   });
