@@ -141,7 +141,17 @@ export function fetchAjax(request: AjaxRequest): Observable<{ response: unknown;
 export function createClient(options: DirectLineOptions): DirectLine {
   // directlinejs checks the global WebSocket before choosing the socket over polling.
   (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
-  return new DirectLine({ ...options, ajax: fetchAjax as never, WebSocket: WebSocket as never });
+  const client = new DirectLine({ ...options, ajax: fetchAjax as never, WebSocket: WebSocket as never });
+  // Ending twice makes directlinejs throw "conversation ended" from a scheduler
+  // callback, outside any subscriber: end once.
+  const end = client.end.bind(client);
+  let ended = false;
+  client.end = () => {
+    if (ended) return;
+    ended = true;
+    end();
+  };
+  return client;
 }
 
 /** What the tests read of an activity, whatever its type. */
