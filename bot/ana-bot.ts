@@ -3,6 +3,7 @@
 // (NLU), lets the router decide and saves the state at the end of the turn.
 import { ActivityHandler, type Storage, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
 import { DialogSet, type DialogState } from 'botbuilder-dialogs';
+import { businessDialogs } from './dialogs/index.ts';
 import { CreditSimulationDialog } from './dialogs/credit-simulation/index.ts';
 import { createHandlers, type HandlerRegistry, type Turn } from './handlers/index.ts';
 import type { AnaMemory } from './memory.ts';
@@ -33,6 +34,7 @@ export class AnaBot extends ActivityHandler {
     this.memory = this.conversationState.createProperty<AnaMemory>('memory');
     this.dialogs = new DialogSet(this.conversationState.createProperty<DialogState>('dialogState'));
     this.dialogs.add(new CreditSimulationDialog(deps.services.business));
+    for (const dialog of businessDialogs(deps.services)) this.dialogs.add(dialog);
     this.intentHandlers = deps.handlers ?? createHandlers();
     this.onMessage(async (context, next) => {
       await this.answer(context);

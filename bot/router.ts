@@ -6,6 +6,7 @@
 // and otherwise the intent's handler.
 import { action, mainMenu } from './actions.ts';
 import { CreditSimulationDialog } from './dialogs/credit-simulation/index.ts';
+import { isFlowDialog } from './dialogs/flow.ts';
 import { afterSimulationStep, compareLastSimulation } from './handlers/simulate-credit.ts';
 import { fallback } from './handlers/out-of-scope.ts';
 import type { Turn } from './handlers/types.ts';
@@ -76,9 +77,11 @@ export class TurnRouter {
     const { dialogs, nlu, memory } = turn;
     const active = dialogs.activeDialog!;
     const dialog = dialogs.findDialog(active.id);
-    if (dialog instanceof CreditSimulationDialog && dialog.accepts(active, nlu)) {
+    if (isFlowDialog(dialog) && dialog.accepts(active, nlu)) {
       memory.misunderstandings = 0;
-      return afterSimulationStep(turn, await dialogs.continueDialog());
+      const result = await dialogs.continueDialog();
+      if (dialog instanceof CreditSimulationDialog) return afterSimulationStep(turn, result);
+      return dialog.afterStep?.(turn, result);
     }
     if (understood(nlu) && ENDS_FLOW.has(nlu.intent.name)) {
       await dialogs.cancelAllDialogs();
@@ -87,7 +90,8 @@ export class TurnRouter {
     if (understood(nlu) && nlu.intent.name !== 'affirm' && nlu.intent.name !== 'deny') {
       memory.misunderstandings = 0;
       await turn.run(nlu.intent.name);
-      if (turn.conversation.status !== 'bot' || !dialogs.activeDialog) return;
+      // The digression may have started a flow of its own: then there is nothing to resume.
+      if (turn.conversation.status !== 'bot' || !dialogs.activeDialog || dialogs.activeDialog !== active) return;
       await turn.say(texts.resume);
       return dialogs.repromptDialog();
     }

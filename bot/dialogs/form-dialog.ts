@@ -1,0 +1,82 @@
+// The shape shared by Ana's business dialogs (credit application, investor
+// contact, loan lookup): slots read from each message, asked one at a time,
+// corrections overwrite a slot already given, and `next` decides what to ask
+// or does the work. Subclasses say what a message contains and what comes next.
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import type { NluResult } from '../nlu/index.ts';
+import { texts } from '../texts.ts';
+import { businessNow, turnInfo, turnNlu, type BotServices, type ConversationTurnInfo } from '../turn-info.ts';
+import type { FlowDialog } from './flow.ts';
+import { say } from './flow.ts';
+
+export interface FormState {
+  asking?: string;
+}
+
+export abstract class FormDialog<S extends FormState, O extends { nlu?: NluResult } = { nlu?: NluResult }> extends Dialog<O> implements FlowDialog {
+  constructor(
+    id: string,
+    protected readonly services: BotServices,
+  ) {
+    super(id);
+  }
+
+  /** The slots this message gives, read knowing what Ana just asked. */
+  protected abstract read(nlu: NluResult, state: S): Partial<S>;
+  /** Asks for what is missing or does the work; ends the dialog when done. */
+  protected abstract next(dc: DialogContext, state: S): Promise<DialogTurnResult>;
+  /** Repeats the pending question (after a digression). */
+  protected abstract ask(context: TurnContext, state: S): Promise<void>;
+  /** How a corrected slot is said back ("tu correo: ana@x.com"); undefined: not acknowledged. */
+  protected describe(_slot: keyof S, _state: S): string | undefined {
+    return undefined;
+  }
+  /** The initial state from the handler's options (known contact details...). */
+  protected initial(_options: O | undefined): Partial<S> {
+    return {};
+  }
+
+  accepts(instance: DialogInstance, nlu: NluResult): boolean {
+    return Object.keys(this.read(nlu, instance.state as S)).length > 0;
+  }
+
+  override async beginDialog(dc: DialogContext, options?: O): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    Object.assign(state, this.initial(options));
+    if (options?.nlu) Object.assign(state, this.read(options.nlu, { ...state, asking: undefined }));
+    return this.next(dc, state);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = this.state(dc);
+    const found = this.read(turnNlu(dc.context), state);
+    const corrected = (Object.keys(found) as (keyof S)[]).filter((slot) => slot !== 'asking' && state[slot] !== undefined && state[slot] !== found[slot]);
+    Object.assign(state, found);
+    const described = corrected.map((slot) => this.describe(slot, state)).filter((text): text is string => Boolean(text));
+    if (described.length) await say(dc.context, texts.simulation.corrected(described.join(' y ')));
+    return this.next(dc, state);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.ask(context, instance.state as S);
+  }
+
+  protected state(dc: DialogContext): S {
+    return dc.activeDialog!.state as S;
+  }
+
+  protected now(context: TurnContext): Date {
+    return businessNow(this.services, turnInfo(context));
+  }
+
+  protected conversation(context: TurnContext): ConversationTurnInfo {
+    return turnInfo(context);
+  }
+
+  protected async askFor(dc: DialogContext, state: S, slot: string): Promise<DialogTurnResult> {
+    state.asking = slot;
+    await this.ask(dc.context, state);
+    return Dialog.EndOfTurn;
+  }
+}
