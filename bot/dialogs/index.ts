@@ -3,7 +3,8 @@
 import type { Dialog } from 'botbuilder-dialogs';
 import type { BotServices } from '../turn-info.ts';
 import { CreditApplicationDialog } from './credit-application/index.ts';
+import { LoanLookupDialog } from './loan-lookup/index.ts';
 
 export function businessDialogs(services: BotServices): Dialog[] {
-  return [new CreditApplicationDialog(services)];
+  return [new CreditApplicationDialog(services), new LoanLookupDialog(services)];
 }
