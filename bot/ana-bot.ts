@@ -61,6 +61,9 @@ export class AnaBot extends ActivityHandler {
       say: async (text, actions) => {
         await context.sendActivity(message(text, actions));
       },
+      show: async (text, attachments, actions) => {
+        await context.sendActivity({ ...message(text, actions), attachments });
+      },
       run: (intent: IntentName) => {
         const handler = this.intentHandlers.get(intent);
         if (!handler) throw new Error(`No handler registered for intent ${intent}`);

@@ -7,7 +7,8 @@ import type { IntentName } from './nlu/index.ts';
 export type PendingQuestion =
   | { kind: 'offer_advisor'; reason: string }
   | { kind: 'offer_comparison'; amount: number; termMonths: number }
-  | { kind: 'offer_apply' };
+  | { kind: 'offer_apply' }
+  | { kind: 'offer_investment_comparison'; amount: number; termMonths: number };
 
 export interface AnaMemory {
   introduced?: boolean;
@@ -18,4 +19,6 @@ export interface AnaMemory {
   clarifying?: [IntentName, IntentName];
   /** The last credit simulation shown, for "compara los esquemas". */
   lastSimulation?: { amount: number; termMonths: number };
+  /** The last investment simulation shown, for the investor lead. */
+  lastInvestment?: { amount: number; termMonths: number };
 }

@@ -29,8 +29,10 @@ export function readCommand(said: string): Command | undefined {
 }
 
 export function interpret(nlu: Nlu, said: string, options: ParseOptions): NluResult {
-  if (isIntentName(said)) {
-    const certain = { name: said, confidence: 1 };
+  // A tapped action may carry an argument after its intent: "marketplace:<vehicle id>".
+  const intent = said.includes(':') ? said.slice(0, said.indexOf(':')) : said;
+  if (isIntentName(intent)) {
+    const certain = { name: intent, confidence: 1 };
     return { text: said, intent: certain, ranking: [certain], entities: [] };
   }
   return nlu.parse(said, options);

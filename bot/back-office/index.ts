@@ -19,7 +19,7 @@ import { upsertContact, type ContactDetails } from '../../services/crm/contacts.
 import { captureLead, type LeadCaptureInput, type LeadCaptureResult } from '../../services/crm/leads.ts';
 import type { PrismaClient } from '../../services/db/database.ts';
 import type { Payment } from '../../services/db/generated/client.ts';
-import { expressInterest, searchCatalog, type CatalogPage, type CatalogQuery, type VehicleCard } from '../../services/marketplace/catalog.ts';
+import { expressInterest, searchCatalog, vehicleCard, type CatalogPage, type CatalogQuery, type VehicleCard } from '../../services/marketplace/catalog.ts';
 import { prequalifyVehicle, type PrequalificationRequest, type StoredPrequalification } from '../../services/scoring/prequalification.ts';
 import type { PiiCipher } from '../../services/security/pii.ts';
 
@@ -41,6 +41,8 @@ export interface BackOffice {
   loan(conversationId: string, loanId: string, now: Date): Promise<Disclosure<{ loan: LoanSummary; payment: PaymentInstructions }>>;
   reportPayment(report: { conversationId: string; loanId: string; amount: string; paidAt: Date }, now: Date): Promise<Payment>;
   searchCatalog(query: CatalogQuery, now: Date): Promise<CatalogPage>;
+  /** A catalog car still for sale, as a card; null when unknown or sold. */
+  vehicle(vehicleId: string, now: Date): Promise<VehicleCard | null>;
   expressInterest(request: { contactId: string; vehicleId: string; conversationId: string; channel: LeadCaptureInput['channel'] }, now: Date): Promise<LeadCaptureResult & { vehicle: VehicleCard }>;
 }
 
@@ -73,6 +75,10 @@ export function createBackOffice({ prisma, pii, business, timeZone }: BackOffice
       );
     },
     searchCatalog: (query, now) => searchCatalog(prisma, business, query, now),
+    async vehicle(vehicleId, now) {
+      const row = await prisma.catalogVehicle.findUnique({ where: { id: vehicleId } });
+      return row && row.status !== 'sold' ? vehicleCard(row, business, {}, now) : null;
+    },
     expressInterest: (request, now) => expressInterest(prisma, business, { ...request, source: 'ana' }, now),
   };
 }

@@ -1,5 +1,6 @@
 import { mainMenu } from '../actions.ts';
 import { texts } from '../texts.ts';
+import { showInvestmentComparison } from '../dialogs/investment/index.ts';
 import { showComparison } from './simulate-credit.ts';
 import type { IntentHandler, Turn } from './types.ts';
 
@@ -13,6 +14,7 @@ export class AffirmHandler implements IntentHandler {
     if (question?.kind === 'offer_advisor') return turn.run('human_agent');
     if (question?.kind === 'offer_comparison') return showComparison(turn, question.amount, question.termMonths);
     if (question?.kind === 'offer_apply') return turn.run('apply_credit');
+    if (question?.kind === 'offer_investment_comparison') return showInvestmentComparison(turn, question.amount, question.termMonths);
     await turn.say(texts.affirmWithoutContext, mainMenu);
   }
 }

@@ -1,8 +1,13 @@
-import { ComingSoonHandler } from './coming-soon.ts';
+import { beginFlow } from '../dialogs/flow.ts';
+import { INVESTMENT_SIMULATION } from '../dialogs/investment/index.ts';
+import type { IntentHandler, Turn } from './types.ts';
 
-/** Placeholder until its service lands: says the option is being prepared and offers an advisor. */
-export class SimulateInvestmentHandler extends ComingSoonHandler {
-  constructor() {
-    super('simulate_investment');
+/** Starts the investment simulation with whatever the message already says ("200 mil a 12 meses"). */
+export class SimulateInvestmentHandler implements IntentHandler {
+  readonly intent = 'simulate_investment';
+
+  async handle(turn: Turn): Promise<void> {
+    turn.memory.pendingQuestion = undefined;
+    await beginFlow(turn, INVESTMENT_SIMULATION, { nlu: turn.nlu });
   }
 }

@@ -1,0 +1,21 @@
+// What Ana says about investing with Club Cash In.
+export const investmentTexts = {
+  askAmount: (min: string) => `¿Cuánto te gustaría invertir? Puedes empezar desde ${min}.`,
+  askTerm: (terms: number[]) => `¿A qué plazo? Manejamos ${terms.slice(0, -1).join(', ')} o ${terms.at(-1)} meses.`,
+  amountOutOfRange: (min: string, max: string) => `Puedes invertir desde ${min} hasta ${max}. ¿Cuánto te gustaría invertir?`,
+  termNotAllowed: (months: number, terms: number[]) => `No manejamos ${months} meses 🙏 Puede ser a ${terms.slice(0, -1).join(', ')} o ${terms.at(-1)} meses. ¿Cuál prefieres?`,
+  header: (amount: string, months: number, rate: string, mode: string) => `Si inviertes ${amount} a ${months} meses (tasa ${rate}% anual) ${mode}:`,
+  modeNames: { monthly_payout: 'recibiendo tus intereses cada mes', compound: 'reinvirtiendo tus intereses' },
+  gross: (amount: string) => `• Intereses: ${amount}`,
+  isr: (amount: string) => `• ISR retenido: ${amount}`,
+  net: (amount: string) => `• Ganancia neta: ${amount}`,
+  monthly: (amount: string) => `• Recibes cada mes: ${amount}, y tu capital al final`,
+  atMaturity: (amount: string) => `• Recibes al final: ${amount}`,
+  yield: (rate: string) => `• Rendimiento neto anual: ${rate}%`,
+  disclaimer: 'Es una simulación; las tasas pueden cambiar y toda inversión tiene riesgo.',
+  offerNext: '¿Quieres comparar cobrar cada mes contra reinvertir, o empezar a invertir?',
+  comparisonHeader: (amount: string, months: number) => `Comparativa para ${amount} a ${months} meses:`,
+  comparisonLine: (mode: string, net: string, received: string, rate: string) => `• ${mode}: ganancia neta ${net}, recibes en total ${received} (${rate}% neto anual)`,
+  comparisonModes: { monthly_payout: 'Cobrar cada mes', compound: 'Reinvertir' },
+  offerInvest: '¿Te gustaría empezar a invertir? Un asesor de inversiones te acompaña.',
+} as const;
