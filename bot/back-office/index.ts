@@ -20,7 +20,14 @@ import { captureLead, type LeadCaptureInput, type LeadCaptureResult } from '../.
 import type { PrismaClient } from '../../services/db/database.ts';
 import type { Payment } from '../../services/db/generated/client.ts';
 import { expressInterest, searchCatalog, vehicleCard, type CatalogPage, type CatalogQuery, type VehicleCard } from '../../services/marketplace/catalog.ts';
-import { prequalifyVehicle, type PrequalificationRequest, type StoredPrequalification } from '../../services/scoring/prequalification.ts';
+import {
+  findReferenceValue,
+  prequalifyVehicle,
+  type GuideMatch,
+  type PrequalificationRequest,
+  type StoredPrequalification,
+  type VehicleQuery,
+} from '../../services/scoring/prequalification.ts';
 import type { PiiCipher } from '../../services/security/pii.ts';
 
 export interface KnownContact {
@@ -35,6 +42,8 @@ export interface BackOffice {
   identify(details: ContactDetails): Promise<{ id: string }>;
   captureLead(input: LeadCaptureInput, now: Date): Promise<LeadCaptureResult>;
   prequalify(request: PrequalificationRequest, now: Date): Promise<StoredPrequalification>;
+  /** The car's reference value in the price guide; throws VehicleNotInGuideError with suggestions. */
+  findVehicle(query: VehicleQuery): Promise<GuideMatch>;
   verifyBySender(conversationId: string, now: Date): Promise<VerificationOutcome>;
   verifyByContract(conversationId: string, contractNumber: string, birthDate: string, now: Date): Promise<VerificationOutcome>;
   loans(conversationId: string, now: Date): Promise<Disclosure<{ loans: LoanSummary[] }>>;
@@ -60,6 +69,7 @@ export function createBackOffice({ prisma, pii, business, timeZone }: BackOffice
     identify: async (details) => ({ id: (await upsertContact(prisma, details)).id }),
     captureLead: (input, now) => captureLead(prisma, input, { now }),
     prequalify: (request, now) => prequalifyVehicle({ prisma, business }, request, now),
+    findVehicle: (query) => findReferenceValue(prisma, query),
     verifyBySender: (conversationId, now) => verifyBySenderPhone(credit, { conversationId, now }),
     verifyByContract: (conversationId, contractNumber, birthDate, now) => verifyByContract(credit, { conversationId, contractNumber, birthDate, now }),
     loans: (conversationId, now) => loansForConversation(credit, { conversationId, now }),

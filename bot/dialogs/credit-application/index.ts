@@ -33,6 +33,8 @@ interface ApplicationState extends FormState {
   year?: number;
   income?: number;
   debts?: number;
+  /** The car was found in the price guide (checked before asking about income). */
+  vehicleKnown?: boolean;
   requested?: { amount: number; termMonths: number };
 }
 
@@ -80,6 +82,7 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
       const vehicle = readVehicle(nlu, asking);
       if (vehicle.model && asking === 'model' && !vehicle.brand && confidentlyElse(nlu)) delete vehicle.model;
       Object.assign(found, vehicle);
+      if (Object.keys(vehicle).length) found.vehicleKnown = false;
     }
     if (asking === 'debts' && saysNothing(nlu)) found.debts = 0;
     const money = readMoney(nlu, asking === 'income' || asking === 'debts');
@@ -126,9 +129,19 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
     const missing = (['name', 'phone', 'email', 'brand', 'model', 'year', 'income', 'debts'] as const).find((slot) =>
       slot === 'email' ? state.email === undefined && !state.noEmail : state[slot] === undefined,
     );
-    if (missing) return this.askFor(dc, state, missing);
     const office = this.services.backOffice;
     if (!office) throw new Error('The credit application needs the back office');
+    const vehicleComplete = state.brand !== undefined && state.model !== undefined && state.year !== undefined;
+    if (vehicleComplete && !state.vehicleKnown) {
+      try {
+        await office.findVehicle({ brand: state.brand!, model: state.model!, year: state.year! });
+        state.vehicleKnown = true;
+      } catch (error) {
+        if (!(error instanceof VehicleNotInGuideError)) throw error;
+        return this.vehicleNotFound(dc, state, error);
+      }
+    }
+    if (missing) return this.askFor(dc, state, missing);
     return this.apply(dc, state, office);
   }
 

@@ -42,4 +42,44 @@ describe('apply_credit', () => {
     const prequalification = await prisma.prequalification.findFirstOrThrow({ where: { conversationId: id } });
     expect(prequalification.contactId).toBe(contact.id);
   });
+
+  it('skips what the contact already gave, suggests models the guide knows and takes a correction', async () => {
+    const id = await api.start({ name: 'Laura', phone: '55 7777 8888' });
+    const first = await api.say(id, 'me urge una lana y tengo mi carro pagado');
+    expect(first).not.toMatch(/nombre completo|celular/);
+    expect(first).toMatch(/correo/);
+    expect(await api.say(id, 'no tengo')).toMatch(/marca, el modelo y el año/);
+    const unknown = await api.send(id, { text: 'un nissan tsuru 2016' });
+    expect(unknown.replies.map((r) => r.text).join('\n')).toMatch(/No encontré el Nissan Tsuru 2016/);
+    expect(unknown.replies.at(-1)!.suggestedActions!.map((a) => a.value)).toContain('versa');
+    expect(await api.say(id, 'versa')).toMatch(/ganas al mes/);
+    expect(await api.say(id, '30 mil')).toMatch(/otras deudas/);
+    const corrected = await api.say(id, 'ah y mi correo es laura.m@example.com');
+    expect(corrected).toMatch(/Va, lo cambio: tu correo, laura.m@example.com|otras deudas/);
+    const result = await api.say(id, '2 mil');
+    expect(result).toMatch(/Nissan Versa 2016/);
+    expect(result).toMatch(/Laura/);
+    const contact = await api.ana.context.db.prisma.contact.findUniqueOrThrow({ where: { phoneE164: '+525577778888' } });
+    expect(contact.email).toBe('laura.m@example.com');
+    expect(await api.ana.context.db.prisma.lead.count({ where: { contactId: contact.id, source: 'ana' } })).toBe(1);
+  });
+
+  it('says plainly why when the application is declined, with no call-back', async () => {
+    const id = await api.start({ name: 'Mario', phone: '55 6666 1111', email: 'mario@example.com' });
+    await api.say(id, 'quiero solicitar un credito con mi toyota corolla 2018');
+    await api.say(id, '6 mil');
+    const result = await api.say(id, '5 mil');
+    expect(result).toMatch(/no podemos ofrecerte el crédito/);
+    expect(result).toMatch(/•/);
+    const contact = await api.ana.context.db.prisma.contact.findUniqueOrThrow({ where: { phoneE164: '+525566661111' } });
+    expect(await api.ana.context.db.prisma.task.count({ where: { contactId: contact.id } })).toBe(0);
+    expect((await api.send(id, { text: 'si' })).conversation.status).toBe('handoff');
+  });
+
+  it('can be cancelled in the middle', async () => {
+    const id = await api.start();
+    await api.say(id, 'quiero solicitar un credito');
+    expect(await api.say(id, 'cancelar')).toMatch(/lo dejamos aquí/);
+    expect(await api.say(id, 'Juan Pérez')).not.toMatch(/celular/);
+  });
 });

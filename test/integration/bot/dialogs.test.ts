@@ -108,7 +108,7 @@ describe('handoff', () => {
 describe('coming soon', () => {
   it('says honestly the option is being prepared and offers an advisor', async () => {
     const id = await api.start();
-    const body = await api.send(id, { value: 'loan_status' });
+    const body = await api.send(id, { value: 'book_appointment' });
     expect(body.replies[0]!.text).toMatch(/preparando/);
     expect(body.replies[0]!.suggestedActions!.map((a) => a.value)).toEqual(['affirm', 'deny']);
     expect(await api.say(id, 'no')).toMatch(/sin problema/i);
