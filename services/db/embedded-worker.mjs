@@ -5,16 +5,15 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
-import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { PGliteWireServer } from './pglite-wire-server.mjs';
 
 const { dataDir, port, maxConnections } = workerData;
 
 try {
   const db = await PGlite.create({ dataDir, extensions: { vector } });
-  const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port, maxConnections });
-  await server.start();
-  const [, boundPort] = server.getServerConn().split(':');
-  parentPort.postMessage({ type: 'ready', port: Number(boundPort) });
+  const server = new PGliteWireServer(db, { host: '127.0.0.1', port, maxConnections });
+  const boundPort = await server.start();
+  parentPort.postMessage({ type: 'ready', port: boundPort });
 
   parentPort.on('message', async (message) => {
     if (message?.type !== 'close') return;
