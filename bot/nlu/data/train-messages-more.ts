@@ -180,6 +180,14 @@ export const MORE_HAND_WRITTEN: Record<IntentName, string[]> = {
     'cual es el rendimiento para inversionistas', 'cuanto paga la inversion', 'que garantia tiene la inversion', 'es seguro invertir?',
     'tienen aplicacion', 'pagina web', 'telefono de contacto', 'correo de contacto', 'informes', 'mas informacion', 'info',
     'what is the interest rate', 'where are you located',
+    // Questions about requirements and eligibility that name the loan are still questions, not applications.
+    'que papeles piden para el credito', 'que documentos piden para el prestamo', 'que requisitos piden para el credito',
+    'requisitos del prestamo', 'papeles para el prestamo', 'que se necesita para el credito', 'que documentacion ocupo para el credito',
+    'ocupo comprobante de ingresos para el credito?', 'piden comprobante de domicilio para el prestamo?',
+    'si estoy en buro me dan el credito?', 'me prestan aunque tenga mal historial?', 'con mal buro si prestan?',
+    'mi carro es 2009 todavia aplica?', 'un carro 2011 si lo aceptan?', 'que modelos de carro aceptan para el credito',
+    'aplica si el carro esta a nombre de mi esposa?', 'si soy independiente puedo sacar el credito?',
+    'puedo pedir el prestamo si no tengo nomina?', 'aceptan carros de uber para el prestamo?', 'sirve una camioneta 2013?',
   ],
   out_of_scope: [
     'hmmm', 'ajaja', 'jaj', 'xdd', 'ñ', 'a', 'zzz', 'aaaa', 'jijiji', 'que haces', 'que estas haciendo', 'me das tu numero personal', 'como te llamas en realidad', 'quien es tu jefe', 'puedes cantar', 'hace calor', 'llueve mucho aqui',
