@@ -77,7 +77,9 @@ export async function answerQuestion(deps: AnswerDependencies, request: AnswerRe
   const question = request.question.trim();
   if (question === '') return { kind: 'unknown' };
   const hits = await hybridSearch(deps, question, { audience: request.audience, includeDrafts: request.includeDrafts, limit: 4 });
-  const best = hits[0];
+  // Fusion ranks by agreement of the two legs; the answer is the passage that
+  // best covers what was asked among the top ones.
+  const best = [...hits].sort((a, b) => relevance(b) - relevance(a))[0];
   const record = request.record ?? true;
   if (!best || relevance(best) < relevanceThreshold(deps.embeddings.model)) {
     if (record) await recordUnanswered(deps, { question, audience: request.audience });

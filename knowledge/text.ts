@@ -80,7 +80,9 @@ export const SPANISH_STOPWORDS: ReadonlySet<string> = new Set(
     'quien se sea ser si sido siempre sin sobre solo son su sus tal tambien te tenia ti tiene tienen tu tus un una uno unos ' +
     'usted ustedes va vamos van y ya yo oiga oye este bueno hola buenas buenos dias tardes noches favor gracias ok ' +
     'quisiera quiero queria saber pregunta preguntar duda dudas informacion ustedes hacen hace puedo puede pueden podria ' +
-    'seria tengo tener tienes tenemos cosa cosas pasa pasar'
+    'seria tengo tener tienes tenemos cosa cosas pasa pasar ' +
+    // Verbs customers wrap questions in ("piden gps?", "que documentos necesito"): not the topic.
+    'piden pide pedir necesito necesita necesitan ocupo ocupa ocupan dan dar'
   ).split(' '),
 );
 

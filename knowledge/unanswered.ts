@@ -1,13 +1,14 @@
 // Questions Ana could not answer, grouped so that curators see what customers
-// keep asking: the same normalised text, or a question whose embedding is
-// close enough (cosine ≥ 0.85), counts as one more ask of an open group.
+// keep asking: the same topic words (stemmed, so "pizza hawaiana" and "pizzas
+// hawaianas" match), or a question whose embedding is close enough
+// (cosine ≥ 0.85), counts as one more ask of an open group.
 import type pg from 'pg';
 import type { PrismaClient } from '../services/db/database.ts';
 import type { Audience } from './chunking.ts';
 import type { EmbeddingProvider } from './embeddings/index.ts';
 import { vectorLiteral } from './ingest.ts';
 import { createArticle, type ArticleRecord, type Author } from './store.ts';
-import { normalizeForSearch } from './text.ts';
+import { SPANISH_STOPWORDS, stem, tokenize } from './text.ts';
 
 export const SAME_QUESTION_SIMILARITY = 0.85;
 
@@ -34,7 +35,7 @@ export async function recordUnanswered(
   input: { question: string; audience?: Audience },
 ): Promise<{ id: string; count: number; grouped: boolean }> {
   const question = input.question.trim().slice(0, 1000);
-  const normalized = normalizeForSearch(question);
+  const normalized = questionKey(question);
   const [vector] = await deps.embeddings.embed([question]);
   const literal = vectorLiteral(vector!);
   const { rows } = await deps.pool.query<{ id: string }>(
@@ -107,4 +108,12 @@ export async function resolveByArticle(prisma: PrismaClient, articleId: string):
 export async function dismissUnanswered(prisma: PrismaClient, id: string): Promise<void> {
   const { count } = await prisma.unansweredQuestion.updateMany({ where: { id }, data: { status: 'dismissed' } });
   if (count === 0) throw new UnansweredNotFoundError(id);
+}
+
+/** The question reduced to its stemmed topic words, in order. */
+export function questionKey(question: string): string {
+  return tokenize(question)
+    .filter((word) => !SPANISH_STOPWORDS.has(word))
+    .map(stem)
+    .join(' ');
 }
