@@ -15,6 +15,9 @@ export default tseslint.config(
   },
   {
     files: ['**/*.mjs', '**/*.js', 'web/**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly' } },
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', window: 'readonly', document: 'readonly', localStorage: 'readonly', sessionStorage: 'readonly', fetch: 'readonly', URL: 'readonly', setTimeout: 'readonly', Buffer: 'readonly',
+      Node: 'readonly', HTMLElement: 'readonly', Event: 'readonly', CustomEvent: 'readonly', navigator: 'readonly', location: 'readonly',
+      history: 'readonly', WebSocket: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', clearTimeout: 'readonly',
+      FormData: 'readonly', AbortController: 'readonly', URLSearchParams: 'readonly', alert: 'readonly', confirm: 'readonly' } },
   },
 );

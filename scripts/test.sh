@@ -17,4 +17,5 @@ fi
 [ -d node_modules ] || npm install --no-audit --no-fund
 [ -f services/db/generated/client.ts ] || node scripts/generate-prisma.mjs
 npx tsc --noEmit
+npx eslint .
 npx vitest run "$@"

@@ -74,7 +74,7 @@ export function normalizeText(text: string): string {
   let t = text;
   for (const [pattern, word] of MEANINGFUL_EMOJI) t = t.replace(pattern, word);
   t = foldForMatching(t)
-    .replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu, ' ')
+    .replace(/\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|[\u{1F3FB}-\u{1F3FF}]/gu, ' ')
     .replace(/[^a-z0-9$%@\s]/g, (ch) => (/\p{L}/u.test(ch) ? ch : ' '));
   return t
     .split(/\s+/)
