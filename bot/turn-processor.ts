@@ -9,19 +9,23 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import { loadBusinessConfig, type BusinessConfig } from '../services/config/business.ts';
 import {
-  acquireTurnLease,
+  completeTurn,
   createConversation,
   findOrCreateByExternalId,
-  finishTurn,
   handOffConversation,
   recordInbound,
   releaseTurnLease,
   repliesTo,
   setContactFirstName,
+  takeTurn,
+  type BotStateSnapshot,
   type ChannelUserInfo,
+  type InboundRecord,
   type LeasedConversation,
+  type StateWrite,
   type StoredInbound,
   type StoredOutbound,
+  type TakenTurn,
 } from '../services/conversations/index.ts';
 import type { Database } from '../services/db/database.ts';
 import type { Channel, ConversationStatus } from '../services/db/generated/enums.ts';
@@ -30,7 +34,10 @@ import type { Nlu } from './nlu/index.ts';
 import { sharedNlu } from './nlu-instance.ts';
 import { InProcessAdapter } from './runtime/adapter.ts';
 import { KeyedQueue } from './runtime/key-queue.ts';
-import { PostgresStorage } from './runtime/storage.ts';
+import { Slots } from './runtime/slots.ts';
+import { conversationStateKey } from './runtime/state.ts';
+import { StaleStateError } from './runtime/storage.ts';
+import { TurnStateStorage } from './runtime/turn-storage.ts';
 import { texts } from './texts.ts';
 import type { BotServices, ConversationTurnInfo } from './turn-info.ts';
 import { setTurnInfo } from './turn-info.ts';
@@ -49,6 +56,11 @@ export interface TurnProcessorOptions {
   backOffice?: BotServices['backOffice'];
   knowledge?: BotServices['knowledge'];
   clock?: BotServices['clock'];
+  /**
+   * Turns that may run at once (the rest wait in memory, their message already
+   * stored): keeps the queue in front of the database short. Default 16.
+   */
+  turnsInFlight?: number;
 }
 
 export interface ConversationTurnProcessor extends TurnProcessor {
@@ -73,10 +85,12 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
   const business = options.business ?? loadBusinessConfig();
   const timeZone = options.timeZone ?? business.timeZone;
   const adapter = new InProcessAdapter();
+  const storage = new TurnStateStorage(pool);
   const bot = new AnaBot({
-    // Trained on the first turn, not at start-up: registering the module stays instant.
-    nlu: options.nlu ?? { parse: (text, parseOptions) => sharedNlu().parse(text, parseOptions) },
-    storage: new PostgresStorage(pool),
+    // Trained here, while the app registers its modules (before it listens and says ready):
+    // trained on the first turn instead, it blocked every conversation for seconds.
+    nlu: options.nlu ?? sharedNlu(),
+    storage,
     services: {
       business,
       timeZone,
@@ -88,6 +102,7 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
     },
   });
   const queue = new KeyedQueue();
+  const slots = new Slots(options.turnsInFlight ?? 16);
   const byExternalId = new Map<string, string>();
   /** Answers for inbound messages whose caller waits in this process. */
   const answers = new Map<string, Answer>();
@@ -105,10 +120,18 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
     return conversation.id;
   }
 
-  async function acquire(conversationId: string): Promise<LeasedConversation> {
+  /**
+   * Takes the turn lease (storing `arrival` first, in the same statement);
+   * null when `arrival` turned out to be a duplicate (nothing stored, no lease).
+   */
+  async function take(conversationId: string, stateKey: string, arrival?: InboundRecord & { id: string }): Promise<(TakenTurn & { lease: LeasedConversation }) | null> {
+    let stored: StoredInbound | null = null;
     for (let attempt = 0; ; attempt++) {
-      const leased = await acquireTurnLease(pool, conversationId, owner, leaseSeconds);
-      if (leased) return leased;
+      const inbound = attempt === 0 ? arrival : undefined;
+      const taken = await takeTurn(pool, { conversationId, owner, leaseSeconds, inbound, stateKey, knownETag: storage.knownETag(stateKey) });
+      if (inbound && !taken.stored) return null;
+      stored ??= taken.stored;
+      if (taken.lease) return { ...taken, lease: taken.lease, stored };
       // Another instance is answering this conversation: back off briefly (with jitter) and retry.
       await sleep(Math.min(2 ** attempt, 40) + Math.random() * 5);
     }
@@ -134,11 +157,21 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
     });
   }
 
-  /** Answers every waiting message of the conversation under its lease; returns the status it ended with. */
-  async function drain(conversationId: string, channel: Channel): Promise<ConversationStatus> {
-    let status: ConversationStatus = 'bot';
+  /**
+   * Answers every waiting message of the conversation under its lease, storing
+   * `arrival` first when given; returns the status it ended with and the stored
+   * arrival, or null when `arrival` was a duplicate (then nothing was done).
+   */
+  async function drain(conversationId: string, channel: Channel, arrival?: InboundRecord & { id: string }): Promise<{ status: ConversationStatus; arrived: StoredInbound | null } | null> {
+    const stateKey = conversationStateKey(channel, conversationId);
+    let first = arrival;
+    let arrived: StoredInbound | null = null;
     for (;;) {
-      const conversation = await acquire(conversationId);
+      const taken = await take(conversationId, stateKey, first);
+      if (!taken) return null;
+      if (first) arrived = taken.stored;
+      first = undefined;
+      const conversation = taken.lease;
       const info: ConversationTurnInfo = {
         conversationId,
         channel,
@@ -147,47 +180,83 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
         status: conversation.status,
         receivedAt: new Date(),
       };
+      let state = taken.state;
       let waiting = 0;
       try {
-        for (const inbound of conversation.pending) await answerOne(conversation, channel, inbound, info);
-      } finally {
-        status = info.status;
-        waiting = await releaseTurnLease(pool, conversationId, owner);
+        for (const [index, inbound] of conversation.pending.entries()) {
+          const last = index === conversation.pending.length - 1;
+          ({ state, waiting } = await answerOne({ conversation, channel, inbound, info, stateKey, state, last }));
+        }
+        if (conversation.pending.length === 0) waiting = await releaseTurnLease(pool, conversationId, owner);
+      } catch (error) {
+        // The lease must not outlive a failed round trip (another worker would wait for it to expire).
+        storage.forget(stateKey);
+        await releaseTurnLease(pool, conversationId, owner).catch(() => 0);
+        throw error;
       }
-      if (waiting === 0) return status;
+      if (waiting === 0) return { status: info.status, arrived };
     }
   }
 
-  async function answerOne(conversation: LeasedConversation, channel: Channel, inbound: StoredInbound, info: ConversationTurnInfo): Promise<void> {
+  interface Answering {
+    conversation: LeasedConversation;
+    channel: Channel;
+    inbound: StoredInbound;
+    info: ConversationTurnInfo;
+    stateKey: string;
+    state: BotStateSnapshot | null;
+    /** The last message of the batch: the lease goes back with its statement. */
+    last: boolean;
+  }
+
+  /** Runs the bot on one message and stores everything it left in one statement; returns the state it left. */
+  async function answerOne({ conversation, channel, inbound, info, stateKey, state, last }: Answering): Promise<{ state: BotStateSnapshot | null; waiting: number }> {
     let drafts: Awaited<ReturnType<typeof runBot>> = [];
     let failure: string | undefined;
+    let stateWrite: StateWrite | undefined;
     // In handoff the bot stays silent: the message is kept for the advisor, no reply is produced.
     if (info.status === 'bot') {
       info.receivedAt = inbound.createdAt;
+      storage.begin(stateKey, state);
       try {
         drafts = await runBot(conversation, channel, inbound, info);
+        stateWrite = storage.finish(stateKey);
       } catch (error) {
+        storage.finish(stateKey);
+        storage.forget(stateKey);
         failure = error instanceof Error ? error.message : String(error);
         logger.error({ err: error, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
         drafts = [{ id: randomUUID(), type: 'message', text: texts.somethingFailed }];
       }
     }
-    const replies = await finishTurn(pool, {
+    const completion = {
       conversationId: conversation.id,
       channel,
       inboundId: inbound.id,
-      replies: drafts,
-      inboundStatus: failure ? 'failed' : 'processed',
-      error: failure,
-      outboundStatus: DELIVERED_IN_RESPONSE.has(channel) ? 'sent' : 'pending',
-    });
-    if (awaited.has(inbound.id)) answers.set(inbound.id, { replies, status: info.status });
+      outboundStatus: DELIVERED_IN_RESPONSE.has(channel) ? ('sent' as const) : ('pending' as const),
+      releaseFor: last ? owner : undefined,
+    };
+    let done = await completeTurn(pool, { ...completion, replies: drafts, inboundStatus: failure ? 'failed' : 'processed', error: failure, state: stateWrite });
+    if (stateWrite && done.written) {
+      storage.written(stateWrite);
+      state = { eTag: stateWrite.newETag, json: stateWrite.json };
+    } else if (!done.written) {
+      // Someone else saved the state since it was read (eTag mismatch): nothing of the turn was stored.
+      const error = new StaleStateError(stateKey);
+      logger.error({ err: error, conversationId: conversation.id, messageId: inbound.id }, 'turn failed');
+      storage.forget(stateKey);
+      state = null;
+      drafts = [{ id: randomUUID(), type: 'message', text: texts.somethingFailed }];
+      done = await completeTurn(pool, { ...completion, replies: drafts, inboundStatus: 'failed', error: error.message });
+    }
+    if (awaited.has(inbound.id)) answers.set(inbound.id, { replies: done.replies, status: info.status });
+    return { state, waiting: done.waiting };
   }
 
   async function handle(message: InboundMessage): Promise<TurnResult> {
     if (closed) throw new Error('The turn processor is closed');
     const conversationId = await conversationIdOf(message);
-    const { message: inbound, duplicate } = await recordInbound(pool, {
+    const record: InboundRecord = {
       conversationId,
       channel: message.channel,
       channelMessageId: message.channelMessageId,
@@ -195,25 +264,52 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
       value: message.value,
       channelData: message.channelData,
       receivedAt: message.receivedAt,
-    });
+    };
+    // Fast path: nothing of this conversation is in flight here and a slot is free, so the
+    // inbound is stored by the very statement that takes the lease.
+    if (!queue.busy(conversationId) && slots.tryTake()) {
+      const arrival = { ...record, id: randomUUID() };
+      awaited.add(arrival.id);
+      try {
+        const drained = await queue.run(conversationId, () => drain(conversationId, message.channel, arrival)).finally(() => slots.give());
+        if (drained?.arrived) return await result(conversationId, arrival.id, { id: arrival.id, seq: drained.arrived.seq, duplicate: false }, drained.status);
+      } finally {
+        awaited.delete(arrival.id);
+        answers.delete(arrival.id);
+      }
+    }
+    // Otherwise the inbound is stored first, then waits its turn in memory.
+    const { message: inbound, duplicate } = await recordInbound(pool, record);
     let status: ConversationStatus | undefined;
     awaited.add(inbound.id);
     try {
       if (inbound.status === 'received') {
-        status = await queue.run(conversationId, async () => (answers.has(inbound.id) ? undefined : drain(conversationId, message.channel)));
+        status = await queue.run(conversationId, async () => {
+          if (answers.has(inbound.id)) return undefined;
+          await slots.take();
+          try {
+            return (await drain(conversationId, message.channel))?.status;
+          } finally {
+            slots.give();
+          }
+        });
       }
-      const answer = answers.get(inbound.id);
-      const replies = answer?.replies ?? (await repliesTo(pool, conversationId, [inbound.id])).get(inbound.id) ?? [];
-      return {
-        conversationId,
-        status: answer?.status ?? status ?? (await currentStatus(conversationId)),
-        inbound: { id: inbound.id, seq: inbound.seq, duplicate },
-        replies: replies.map(toReply),
-      };
+      return await result(conversationId, inbound.id, { id: inbound.id, seq: inbound.seq, duplicate }, status);
     } finally {
       awaited.delete(inbound.id);
       answers.delete(inbound.id);
     }
+  }
+
+  async function result(conversationId: string, inboundId: string, inbound: TurnResult['inbound'], status?: ConversationStatus): Promise<TurnResult> {
+    const answer = answers.get(inboundId);
+    const replies = answer?.replies ?? (await repliesTo(pool, conversationId, [inboundId])).get(inboundId) ?? [];
+    return {
+      conversationId,
+      status: answer?.status ?? status ?? (await currentStatus(conversationId)),
+      inbound,
+      replies: replies.map(toReply),
+    };
   }
 
   async function currentStatus(conversationId: string): Promise<ConversationStatus> {

@@ -4,3 +4,4 @@ export * from './contacts.ts';
 export * from './conversations.ts';
 export * from './messages.ts';
 export * from './lease.ts';
+export * from './turn-statements.ts';
