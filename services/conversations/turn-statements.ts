@@ -8,10 +8,12 @@
 // The inbound is committed by takeTurn whether or not the lease is free, so it
 // is persisted before anything else happens, as with recordInbound.
 import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
 import type { Channel } from '../db/generated/enums.ts';
 import type { LeasedConversation } from './lease.ts';
 import { toInbound, type InboundRecord, type InboundRow } from './messages.ts';
-import { ConversationNotFoundError, type OutboundDraft, type Queryable, type StoredInbound, type StoredOutbound } from './types.ts';
+import { preparedQuery } from './prepared.ts';
+import { ConversationNotFoundError, type OutboundDraft, type StoredInbound, type StoredOutbound } from './types.ts';
 
 export interface TakeTurnRequest {
   conversationId: string;
@@ -83,12 +85,12 @@ LEFT JOIN lease l ON true
 LEFT JOIN "Contact" c ON c.id = l."contactId"
 LEFT JOIN "BotState" s ON s.key = $11 AND l.id IS NOT NULL`;
 
-export async function takeTurn(db: Queryable, request: TakeTurnRequest): Promise<TakenTurn> {
+export async function takeTurn(pool: pg.Pool, request: TakeTurnRequest): Promise<TakenTurn> {
   const { inbound } = request;
   const payload = inbound && (inbound.value !== undefined || inbound.channelData) ? { value: inbound.value, channelData: inbound.channelData } : null;
   let rows: TakeTurnRow[];
   try {
-    ({ rows } = await db.query<TakeTurnRow>(TAKE_TURN, [
+    ({ rows } = await preparedQuery<TakeTurnRow>(pool, 'ana_take_turn', TAKE_TURN, [
       request.conversationId,
       request.owner,
       request.leaseSeconds,
@@ -188,9 +190,9 @@ SELECT (SELECT ok FROM go) AS written,
   (SELECT count(*)::int FROM "Message" WHERE "conversationId" = $1 AND direction = 'inbound' AND status = 'received' AND id <> $2) AS waiting`;
 
 /** One round trip and one commit for everything a turn leaves behind. */
-export async function completeTurn(db: Queryable, turn: TurnCompletion): Promise<CompletedTurn> {
+export async function completeTurn(pool: pg.Pool, turn: TurnCompletion): Promise<CompletedTurn> {
   const drafts = turn.replies.map((reply, ord) => ({ id: reply.id, ord, text: reply.text ?? null, payload: replyPayload(reply, turn.inboundId) }));
-  const { rows } = await db.query<{ written: boolean; replies: { id: string; seq: string; createdAt: string }[]; waiting: number }>(COMPLETE_TURN, [
+  const { rows } = await preparedQuery<{ written: boolean; replies: { id: string; seq: string; createdAt: string }[]; waiting: number }>(pool, 'ana_complete_turn', COMPLETE_TURN, [
     turn.conversationId,
     turn.inboundId,
     turn.inboundStatus,
