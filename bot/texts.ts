@@ -4,8 +4,6 @@ import type { IntentName } from './nlu/index.ts';
 
 const hi = (name: string | null | undefined) => (name ? `, ${name}` : '');
 
-export const OFFICE_HOURS = 'lunes a viernes de 9:00 a 18:00 y sábados de 9:00 a 14:00 (hora del centro de México)';
-
 export const texts = {
   introduction: (name: string | null) =>
     `¡Hola${hi(name)}! 👋 Soy Ana, la asistente virtual de Club Cash In. Te ayudo a simular un crédito con la garantía de tu auto (y lo sigues manejando 🚗), a conocer cómo invertir con nosotros, a revisar tu crédito o a hablar con un asesor.`,
@@ -29,10 +27,10 @@ export const texts = {
   nothingToCancel: 'No había nada en curso 🙂 ¿Qué te gustaría hacer?',
   notUnderstoodInFlow: 'Perdón, no te entendí 😅 Si prefieres dejarlo, escribe "cancelar".',
   resume: 'Retomando lo que estábamos viendo:',
-  handoff: (name: string | null) =>
-    `Listo${hi(name)}, ya le pasé tu conversación a un asesor de Club Cash In 🙌 Te va a responder aquí mismo. Nuestro horario es ${OFFICE_HOURS}; si escribes fuera de horario, te contestamos en cuanto abramos.`,
-  complaint: (name: string | null) =>
-    `Lamento mucho lo que pasó${hi(name)} 😔 Tu caso es importante para nosotros: ya lo pasé con prioridad a un asesor, que te va a responder aquí mismo. Nuestro horario es ${OFFICE_HOURS}.`,
+  handoff: (name: string | null, hours: string) =>
+    `Listo${hi(name)}, ya le pasé tu conversación a un asesor de Club Cash In 🙌 Te va a responder aquí mismo. Atendemos ${hours}; si escribes fuera de horario, te contestamos en cuanto abramos.`,
+  complaint: (name: string | null, hours: string) =>
+    `Lamento mucho lo que pasó${hi(name)} 😔 Tu caso es importante para nosotros: ya lo pasé con prioridad a un asesor, que te va a responder aquí mismo. Atendemos ${hours}.`,
   comingSoon: (topic: string) =>
     `Estoy preparando la opción de ${topic} para ayudarte por aquí muy pronto 🛠️ Mientras tanto, un asesor te puede ayudar. ¿Quieres que te comunique con uno?`,
   comingSoonInFlow: (topic: string) =>

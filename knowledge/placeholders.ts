@@ -5,34 +5,12 @@
 // indexed and when an answer is shown, so a configuration change shows up
 // after a re-ingest without anyone editing prose.
 import { Decimal } from 'decimal.js';
-import { loadBusinessConfig, type BusinessConfig } from '../services/config/business.ts';
+import { loadBusinessConfig, type BusinessConfig, type CompanyConfig } from '../services/config/business.ts';
 import { simulateCredit } from '../services/credit/simulation.ts';
 import { renderPlaceholders } from './chunking.ts';
 
-export interface CompanyInfo {
-  phone: string;
-  whatsapp: string;
-  email: string;
-  website: string;
-  address: string;
-  hours: string;
-  privacyUrl: string;
-  uneEmail: string;
-  /** Late payment fee per overdue installment, before VAT; not yet part of the money math. */
-  lateFee: string;
-}
+export type CompanyInfo = CompanyConfig;
 
-export const COMPANY_INFO: CompanyInfo = {
-  phone: '55 5200 1234',
-  whatsapp: '55 1234 5678',
-  email: 'hola@clubcashin.example',
-  website: 'https://clubcashin.example',
-  address: 'Av. Insurgentes Sur 1457, piso 8, Col. Insurgentes Mixcoac, Benito Juárez, 03920, Ciudad de México',
-  hours: 'de lunes a viernes de 9:00 a 18:00 y sábados de 9:00 a 14:00 (hora del centro de México)',
-  privacyUrl: 'https://clubcashin.example/privacidad',
-  uneEmail: 'une@clubcashin.example',
-  lateFee: '$350',
-};
 
 /** "0.035" → "3.5 %"; whole percentages without decimals. */
 function percent(fraction: string | Decimal): string {
@@ -52,7 +30,7 @@ function averageCat(config: BusinessConfig): string {
 }
 
 /** Every placeholder value, rendered for customers (es-MX). */
-export function placeholderValues(config: BusinessConfig = loadBusinessConfig(), company: CompanyInfo = COMPANY_INFO): Record<string, string> {
+export function placeholderValues(config: BusinessConfig = loadBusinessConfig(), company: CompanyInfo = config.company): Record<string, string> {
   const credit = config.credit;
   const allRates = Object.values(credit.monthlyRateByGrade).flatMap((bands) => bands.map((b) => new Decimal(b.monthlyRate)));
   const terms = [...credit.allowedTermsMonths].sort((a, b) => a - b);

@@ -8,6 +8,6 @@ export class ComplaintHandler implements IntentHandler {
 
   async handle(turn: Turn): Promise<void> {
     await handOff(turn, 'high', 'complaint');
-    await turn.say(texts.complaint(turn.conversation.firstName));
+    await turn.say(texts.complaint(turn.conversation.firstName, turn.services.business.company.hours));
   }
 }

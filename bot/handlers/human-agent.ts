@@ -7,6 +7,6 @@ export class HumanAgentHandler implements IntentHandler {
 
   async handle(turn: Turn): Promise<void> {
     await handOff(turn, 'normal', 'customer asked for an advisor');
-    await turn.say(texts.handoff(turn.conversation.firstName));
+    await turn.say(texts.handoff(turn.conversation.firstName, turn.services.business.company.hours));
   }
 }

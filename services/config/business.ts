@@ -108,10 +108,26 @@ export interface ScoringConfig {
   amountStep: DecimalString;
 }
 
+/** How customers reach Club Cash In: quoted by Ana and in the knowledge articles. */
+export interface CompanyConfig {
+  phone: string;
+  whatsapp: string;
+  email: string;
+  website: string;
+  address: string;
+  /** Advisors' hours, as Ana says them ("de lunes a viernes de 9:00 a 18:00 ..."). */
+  hours: string;
+  privacyUrl: string;
+  uneEmail: string;
+  /** Late payment fee per overdue installment, before VAT; not yet part of the money math. */
+  lateFee: string;
+}
+
 export interface BusinessConfig {
   locale: string;
   currency: string;
   timeZone: string;
+  company: CompanyConfig;
   credit: CreditConfig;
   investment: InvestmentConfig;
   scoring: ScoringConfig;
@@ -132,6 +148,18 @@ export const DEFAULT_BUSINESS_CONFIG: BusinessConfig = {
   locale: 'es-MX',
   currency: 'MXN',
   timeZone: 'America/Mexico_City',
+  // Fictitious contact details until the real ones are configured.
+  company: {
+    phone: '55 5200 1234',
+    whatsapp: '55 1234 5678',
+    email: 'hola@clubcashin.example',
+    website: 'https://clubcashin.example',
+    address: 'Av. Insurgentes Sur 1457, piso 8, Col. Insurgentes Mixcoac, Benito Juárez, 03920, Ciudad de México',
+    hours: 'de lunes a viernes de 9:00 a 18:00 y sábados de 9:00 a 14:00 (hora del centro de México)',
+    privacyUrl: 'https://clubcashin.example/privacidad',
+    uneEmail: 'une@clubcashin.example',
+    lateFee: '$350',
+  },
   credit: {
     monthlyRateByGrade: {
       A: band('0.030', '0.031', '0.032'),
@@ -313,6 +341,17 @@ export function validateBusinessConfig(raw: unknown): BusinessConfig {
     locale: r.string('locale'),
     currency: r.string('currency'),
     timeZone: r.string('timeZone'),
+    company: {
+      phone: r.string('company.phone'),
+      whatsapp: r.string('company.whatsapp'),
+      email: r.string('company.email'),
+      website: r.string('company.website'),
+      address: r.string('company.address'),
+      hours: r.string('company.hours'),
+      privacyUrl: r.string('company.privacyUrl'),
+      uneEmail: r.string('company.uneEmail'),
+      lateFee: r.string('company.lateFee'),
+    },
     credit: {
       monthlyRateByGrade: r.byGrade('credit.monthlyRateByGrade', (g) =>
         r.bands(g, (p) => ({
