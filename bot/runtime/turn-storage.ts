@@ -45,7 +45,9 @@ export class TurnStateStorage implements Storage {
   begin(key: string, snapshot: BotStateSnapshot | null): void {
     let read: CachedState | null = null;
     if (snapshot) {
-      const json = snapshot.json ?? this.cache.get(key)?.json;
+      // Postgres prints jsonb its own way ("a": 1): printed again as JSON.stringify does, an
+      // unchanged state compares equal at the end of the turn and is not written.
+      const json = snapshot.json !== undefined ? JSON.stringify(JSON.parse(snapshot.json)) : this.cache.get(key)?.json;
       if (json === undefined) throw new Error(`Bot state "${key}" came without data and is not cached`);
       read = { eTag: snapshot.eTag, json };
       this.remember(key, read);
