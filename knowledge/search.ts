@@ -130,7 +130,7 @@ const FULL_TEXT_SQL = `
          FROM terms t, passages p)
   SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId", to_tsquery('spanish', $5) q
   WHERE c."tsv" @@ q AND ${FILTERS}
-  ORDER BY (SELECT coalesce(sum(w.idf), 0) FROM weighted w WHERE c."tsv" @@ w.q) + ts_rank(c."tsv", q) DESC, c."id"
+  ORDER BY (SELECT coalesce(sum(w.idf), 0) FROM weighted w WHERE c."tsv" @@ w.q) + ts_rank(c."tsv", q) DESC, a."slug", c."index"
   LIMIT ${LEG_SIZE}`;
 
 export async function hybridSearch(deps: SearchDependencies, question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
@@ -164,6 +164,9 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
     client.release();
   }
   const stems = await questionStems(deps.pool, question);
+  // relaxed_order lets the iterative HNSW scan return rows slightly out of
+  // order: rank the vector leg by its actual similarity (ties by passage).
+  byVector.sort((a, b) => Number(b.similarity ?? 0) - Number(a.similarity ?? 0) || a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
   const hits = fuse(byVector, byText).slice(0, limit);
   for (const hit of hits) hit.coverage = coverageOf(stems, hit);
   return hits;
