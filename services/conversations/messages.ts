@@ -83,46 +83,8 @@ export function toInbound(row: InboundRow): StoredInbound {
 
 export type { InboundRow };
 
-export interface TurnOutcome {
-  conversationId: string;
-  channel: Channel;
-  inboundId: string;
-  replies: OutboundDraft[];
-  /** `failed` keeps the error for the advisor inbox and the logs. */
-  inboundStatus: 'processed' | 'failed';
-  error?: string;
-  /** `sent` when the channel delivers in its own response (REST, web chat); `pending` for queued delivery. */
-  outboundStatus: 'sent' | 'pending';
-}
-
-/** One round trip: the replies stored in order, the inbound marked, the conversation touched. */
-export async function finishTurn(db: Queryable, outcome: TurnOutcome): Promise<StoredOutbound[]> {
-  const drafts = outcome.replies.map((reply, ord) => ({ id: reply.id, ord, text: reply.text ?? null, payload: replyPayload(reply, outcome.inboundId) }));
-  const { rows } = await db.query<{ id: string; seq: string; createdAt: Date }>(
-    `WITH done AS (
-       UPDATE "Message" SET status = $3::"MessageStatus", error = $4, "updatedAt" = now() WHERE id = $2
-     ), touched AS (
-       UPDATE "Conversation" SET "lastMessageAt" = now(), "updatedAt" = now() WHERE id = $1
-     ), drawn AS (
-       SELECT nextval(pg_get_serial_sequence('"Message"', 'seq')) AS seq FROM generate_series(1, $8::int)
-     ), numbered AS (
-       -- The smallest seq goes to the first reply, whatever order the sequence was drawn in.
-       SELECT seq, row_number() OVER (ORDER BY seq) - 1 AS ord FROM drawn
-     )
-     INSERT INTO "Message" (id, seq, "conversationId", direction, "senderType", channel, text, payload, status, "createdAt", "updatedAt")
-     SELECT r.id, n.seq, $1, 'outbound', 'bot', $5::"Channel", r.text, r.payload, $6::"MessageStatus", now(), now()
-     FROM jsonb_to_recordset($7::jsonb) AS r(id text, ord int, text text, payload jsonb) JOIN numbered n ON n.ord = r.ord
-     RETURNING id, seq::text AS seq, "createdAt"`,
-    [outcome.conversationId, outcome.inboundId, outcome.inboundStatus, outcome.error ?? null, outcome.channel, outcome.outboundStatus, JSON.stringify(drafts), drafts.length],
-  );
-  const stored = new Map(rows.map((row) => [row.id, row]));
-  return outcome.replies.map((reply) => {
-    const row = stored.get(reply.id)!;
-    return { ...reply, seq: row.seq, replyToId: outcome.inboundId, createdAt: new Date(row.createdAt) };
-  });
-}
-
-function replyPayload(reply: OutboundDraft, replyToId: string): Record<string, unknown> {
+/** What a stored reply keeps besides its text: type, the message it answers, channel-neutral extras. */
+export function replyPayload(reply: OutboundDraft, replyToId: string): Record<string, unknown> {
   return {
     type: reply.type,
     replyToId,

@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { Channel } from '../db/generated/enums.ts';
 import type { LeasedConversation } from './lease.ts';
-import { toInbound, type InboundRecord, type InboundRow } from './messages.ts';
+import { replyPayload, toInbound, type InboundRecord, type InboundRow } from './messages.ts';
 import { preparedQuery } from './prepared.ts';
 import { ConversationNotFoundError, type OutboundDraft, type StoredInbound, type StoredOutbound } from './types.ts';
 
@@ -224,15 +224,6 @@ export function newInboundId(): string {
   return randomUUID();
 }
 
-function replyPayload(reply: OutboundDraft, replyToId: string): Record<string, unknown> {
-  return {
-    type: reply.type,
-    replyToId,
-    ...(reply.speak ? { speak: reply.speak } : {}),
-    ...(reply.suggestedActions?.length ? { suggestedActions: reply.suggestedActions } : {}),
-    ...(reply.attachments?.length ? { attachments: reply.attachments } : {}),
-  };
-}
 
 function isForeignKeyViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23503';
