@@ -2,6 +2,7 @@
 // Chunk.text keeps the {{placeholders}} (rendered when shown, so a new rate
 // needs no re-index to be displayed); what is indexed is the rendered text, so
 // a customer asking about "10 mil" meets the passage that shows $10,000.
+import { withTransaction } from '../services/db/transaction.ts';
 import type pg from 'pg';
 import type { AppConfig } from '../services/config/env.ts';
 import type { PrismaClient } from '../services/db/database.ts';
@@ -59,9 +60,7 @@ export async function indexArticle(deps: IndexDependencies, article: IndexableAr
   const vectors = await deps.embeddings.embed(chunks.map((chunk) => renderArticleText(chunk.searchText)));
   const contexts = chunks.map((chunk) => `${title} ${renderArticleText(chunk.heading)} ${article.tags.join(' ')}`);
   const passages = chunks.map((chunk) => renderArticleText(chunk.text));
-  const client = await deps.pool.connect();
-  try {
-    await client.query('BEGIN');
+  await withTransaction(deps.pool, async (client) => {
     await client.query('DELETE FROM "Chunk" WHERE "articleId" = $1', [article.id]);
     await client.query(INSERT_CHUNKS, [
       article.id,
@@ -76,13 +75,7 @@ export async function indexArticle(deps: IndexDependencies, article: IndexableAr
       passages.map(normalizeForSearch),
       vectors.map(vectorLiteral),
     ]);
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+  });
   forgetVocabulary();
   return chunks.length;
 }

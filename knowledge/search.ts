@@ -2,6 +2,7 @@
 // text, each its own top 20, fused with reciprocal rank fusion. Vectors catch
 // paraphrases and typos (character n-grams); full text catches the exact
 // words the article uses. RRF needs no score calibration between the two.
+import { withTransaction } from '../services/db/transaction.ts';
 import type pg from 'pg';
 import type { ArticleStatus, Audience } from './chunking.ts';
 import type { EmbeddingProvider } from './embeddings/index.ts';
@@ -140,29 +141,18 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
   const terms = await fullTextTerms(deps.pool, question);
   const params = [vectorLiteral(vector!), deps.embeddings.model, audiencesFor(options.audience), statuses];
 
-  const client = await deps.pool.connect();
-  let byVector: Row[];
-  let byText: Row[] = [];
-  try {
-    await client.query('BEGIN');
+  const { byVector, byText } = await withTransaction(deps.pool, async (client) => {
     // With filters, a plain HNSW scan may return fewer than 20 rows; iterative scans keep going.
     await client.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    byVector = (
-      await client.query<Row>(
-        `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
-         WHERE c."embeddingModel" = $2 AND ${FILTERS}
-         ORDER BY c."embedding" <=> $1::vector LIMIT ${LEG_SIZE}`,
-        params,
-      )
-    ).rows;
-    if (terms.length > 0) byText = (await client.query<Row>(FULL_TEXT_SQL, [...params, terms.join(' | '), terms])).rows;
-    await client.query('COMMIT');
-  } catch (error) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw error;
-  } finally {
-    client.release();
-  }
+    const vectorRows = await client.query<Row>(
+      `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
+       WHERE c."embeddingModel" = $2 AND ${FILTERS}
+       ORDER BY c."embedding" <=> $1::vector LIMIT ${LEG_SIZE}`,
+      params,
+    );
+    const textRows = terms.length > 0 ? (await client.query<Row>(FULL_TEXT_SQL, [...params, terms.join(' | '), terms])).rows : [];
+    return { byVector: vectorRows.rows, byText: textRows };
+  });
   const stems = await questionStems(deps.pool, question);
   // relaxed_order lets the iterative HNSW scan return rows slightly out of
   // order: rank the vector leg by its actual similarity (ties by passage).
