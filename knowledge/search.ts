@@ -83,20 +83,20 @@ async function knownWords(pool: pg.Pool): Promise<Set<string>> {
   return words;
 }
 
+/** Each topic word of the question with its closest known spelling (itself when it is no typo). */
+async function correctedWords(pool: pg.Pool, question: string): Promise<{ word: string; corrected: string }[]> {
+  const known = await knownWords(pool);
+  return topicWords(question).map((word) => ({ word, corrected: correctToVocabulary(word, known) }));
+}
+
 /**
  * The full-text query: one group per topic word, the word OR its closest known
  * spelling when it looks like a typo; groups are OR-ed so a passage matching
  * some of them still counts. Words are [a-z0-9]+ after normalisation, so the
  * tsquery text is safe.
  */
-export async function fullTextTerms(pool: pg.Pool, question: string): Promise<string[]> {
-  const known = await knownWords(pool);
-  const groups = new Set<string>();
-  for (const word of topicWords(question)) {
-    const corrected = correctToVocabulary(word, known);
-    groups.add(corrected === word ? word : `(${word} | ${corrected})`);
-  }
-  return [...groups];
+function fullTextTerms(words: { word: string; corrected: string }[]): string[] {
+  return [...new Set(words.map(({ word, corrected }) => (corrected === word ? word : `(${word} | ${corrected})`)))];
 }
 
 function topicWords(text: string): string[] {
@@ -104,9 +104,8 @@ function topicWords(text: string): string[] {
 }
 
 /** Stems of the question's topic words, each with its corrected spelling as an alternative. */
-async function questionStems(pool: pg.Pool, question: string): Promise<string[][]> {
-  const known = await knownWords(pool);
-  return topicWords(question).map((word) => [...new Set([stem(word), stem(correctToVocabulary(word, known))])]);
+function questionStems(words: { word: string; corrected: string }[]): string[][] {
+  return words.map(({ word, corrected }) => [...new Set([stem(word), stem(corrected)])]);
 }
 
 function coverageOf(stems: string[][], hit: SearchHit): number {
@@ -138,7 +137,8 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
   const limit = options.limit ?? 5;
   const statuses: ArticleStatus[] = options.includeDrafts ? ['published', 'draft'] : ['published'];
   const [vector] = await deps.embeddings.embed([question]);
-  const terms = await fullTextTerms(deps.pool, question);
+  const words = await correctedWords(deps.pool, question);
+  const terms = fullTextTerms(words);
   const params = [vectorLiteral(vector!), deps.embeddings.model, audiencesFor(options.audience), statuses];
 
   const { byVector, byText } = await withTransaction(deps.pool, async (client) => {
@@ -153,7 +153,7 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
     const textRows = terms.length > 0 ? (await client.query<Row>(FULL_TEXT_SQL, [...params, terms.join(' | '), terms])).rows : [];
     return { byVector: vectorRows.rows, byText: textRows };
   });
-  const stems = await questionStems(deps.pool, question);
+  const stems = questionStems(words);
   // relaxed_order lets the iterative HNSW scan return rows slightly out of
   // order: rank the vector leg by its actual similarity (ties by passage).
   byVector.sort((a, b) => Number(b.similarity ?? 0) - Number(a.similarity ?? 0) || a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
