@@ -2,17 +2,7 @@
 // articles of the lending business split into passages, generated from a
 // seeded PRNG so that every run (and every machine) searches the same text.
 
-/** mulberry32: a tiny seeded PRNG, enough for reproducible synthetic text. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../bot/nlu/random.ts';
 
 const TOPICS = [
   'préstamo con garantía de auto', 'requisitos del crédito', 'tasa de interés mensual', 'comisión por apertura', 'GPS y seguro del vehículo',

@@ -4,6 +4,7 @@
 import { extractFeatures } from './features.ts';
 import { normalizeText } from './normalize.ts';
 import { INTENTS, type IntentName, type IntentScore, type TrainingExample } from './types.ts';
+import { seededRandom } from './random.ts';
 
 interface SparseVector { indices: Int32Array; values: Float32Array }
 
@@ -11,17 +12,6 @@ export interface TrainOptions { epochs?: number; learningRate?: number; l2?: num
 
 const DEFAULTS: Required<TrainOptions> = { epochs: 30, learningRate: 0.5, l2: 1e-5, seed: 20241 };
 
-/** Deterministic PRNG (mulberry32) so the same data always gives the same model. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class IntentClassifier {
   private readonly classes: readonly IntentName[] = INTENTS;

@@ -5,17 +5,8 @@
 import type { IntentName, TrainingExample } from '../types.ts';
 import { MORE_HAND_WRITTEN } from './train-messages-more.ts';
 import { HAND_WRITTEN } from './train-messages.ts';
+import { seededRandom } from '../random.ts';
 
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SLOTS: Record<string, string[]> = {
   amount: ['50 mil', '80 mil', '100,000', '$120,000', 'medio millon', 'ochenta mil pesos', '150k', '30 mil varos', '200 mil', 'un millon', '70 mil pesos', '45,000', 'cien mil', '25 mil'],
