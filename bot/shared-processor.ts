@@ -14,17 +14,23 @@ const processors = new WeakMap<AppContext['db'], ConversationTurnProcessor>();
 export function turnProcessorFor(context: AppContext): ConversationTurnProcessor {
   let processor = processors.get(context.db);
   if (!processor) {
-    const business = loadBusinessConfig();
-    const timeZone = context.config.customerTimeZone;
-    processor = createTurnProcessor({
-      db: context.db,
-      logger: context.logger,
-      timeZone,
-      business,
-      backOffice: createBackOffice({ prisma: context.db.prisma, pii: context.pii, business, timeZone }),
-      knowledge: knowledgeBaseOf(context),
-    });
+    processor = createAppTurnProcessor(context);
     processors.set(context.db, processor);
   }
   return processor;
+}
+
+/** A turn processor wired to the app's services; tests may fix the clock. */
+export function createAppTurnProcessor(context: AppContext, options: { clock?: () => Date } = {}): ConversationTurnProcessor {
+  const business = loadBusinessConfig();
+  const timeZone = context.config.customerTimeZone;
+  return createTurnProcessor({
+    db: context.db,
+    logger: context.logger,
+    timeZone,
+    business,
+    backOffice: createBackOffice({ prisma: context.db.prisma, pii: context.pii, business, timeZone }),
+    knowledge: knowledgeBaseOf(context),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
 }

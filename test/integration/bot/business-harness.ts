@@ -7,14 +7,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FeatureModule } from '../../../app/context.ts';
 import { startAna, type RunningAna } from '../../../app/start.ts';
-import { createBackOffice } from '../../../bot/back-office/index.ts';
-import { createTurnProcessor, type ConversationTurnProcessor } from '../../../bot/turn-processor.ts';
+import { createAppTurnProcessor } from '../../../bot/shared-processor.ts';
+import type { ConversationTurnProcessor } from '../../../bot/turn-processor.ts';
 import type { Reply } from '../../../bot/turn.ts';
 import { registerConversationRoutes } from '../../../channels/rest/routes.ts';
-import { createKnowledgeModule, knowledgeBaseOf } from '../../../knowledge/module.ts';
+import { createKnowledgeModule } from '../../../knowledge/module.ts';
 import { seedDatabase } from '../../../prisma/seed/index.ts';
 import { createApiToken } from '../../../services/auth/tokens.ts';
-import { loadBusinessConfig } from '../../../services/config/business.ts';
 import { loadConfig } from '../../../services/config/env.ts';
 
 /** Wednesday 11 June 2025, 10:30 in Mexico City: advisors are working. */
@@ -50,17 +49,7 @@ export async function startBusinessHarness(): Promise<BusinessHarness> {
   const conversations: FeatureModule = {
     name: 'conversations (fixed clock)',
     async register(app, context) {
-      const business = loadBusinessConfig();
-      const timeZone = context.config.customerTimeZone;
-      processor = createTurnProcessor({
-        db: context.db,
-        logger: context.logger,
-        business,
-        timeZone,
-        backOffice: createBackOffice({ prisma: context.db.prisma, pii: context.pii, business, timeZone }),
-        knowledge: knowledgeBaseOf(context),
-        clock: () => NOW,
-      });
+      processor = createAppTurnProcessor(context, { clock: () => NOW });
       const running = processor;
       app.addHook('onClose', async () => running.close());
       registerConversationRoutes(app, { processor, db: context.db, verifyToken: context.verifyToken });
