@@ -8,7 +8,7 @@
 // what per-commit WAL flushes cost (PGlite serves every pooled connection
 // from one backend session, so the setting reaches Ana's connections too).
 import pg from 'pg';
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { hotSpots } from './lib/cpu-profile.ts';
 import { perTurn, readDbCounters } from './lib/db-activity.ts';
@@ -23,9 +23,11 @@ const dir = join(RESULTS_DIR, 'profiles');
 rmSync(dir, { recursive: true, force: true });
 mkdirSync(dir, { recursive: true });
 
-const target = await startAnaTarget(['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+const statementFile = join(dir, 'statements.json');
+const target = await startAnaTarget(['--cpu-prof', `--cpu-prof-dir=${dir}`], { ANA_DB_STATEMENT_PROFILE: statementFile });
 const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 const window = { fromUs: 0, toUs: 0 };
+let turns = 0;
 try {
   if (process.argv.includes('--no-sync-commit')) {
     const client = new pg.Client({ connectionString: target.databaseUrl });
@@ -41,6 +43,7 @@ try {
   window.toUs = monotonicUs();
   const cpu = target.server.cpuMs() - cpuBefore;
   const after = await readDbCounters(target.databaseUrl!);
+  turns = load.turns;
   const s = summarize(load.latencies);
   console.log(`${conversations} conversations: ${load.turns} turns, ${load.turnsPerSecond.toFixed(0)} turns/s, p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms, ${load.errors} errors`);
   console.log(`server CPU ${(cpu / Math.max(1, load.turns)).toFixed(2)} ms/turn over ${((window.toUs - window.fromUs) / 1e6).toFixed(1)} s`);
@@ -55,4 +58,11 @@ for (const file of readdirSync(dir).filter((name) => name.endsWith('.cpuprofile'
     console.log(`\n${file} — by ${by}, ${totalMs.toFixed(0)} ms sampled in the load window`);
     for (const spot of spots) console.log(`  ${(spot.share * 100).toFixed(1).padStart(5)} %  ${spot.selfMs.toFixed(0).padStart(7)} ms  ${spot.name}`);
   }
+}
+
+// Database-thread time per statement (whole run, start-up and seeding included).
+const statements = JSON.parse(readFileSync(statementFile, 'utf8')) as { text: string; calls: number; totalMs: number }[];
+console.log(`\ndatabase thread, top statements (whole run; ${turns} measured turns)`);
+for (const statement of statements.slice(0, 20)) {
+  console.log(`  ${statement.totalMs.toFixed(0).padStart(7)} ms  ${String(statement.calls).padStart(6)} calls  ${(statement.totalMs / statement.calls).toFixed(2).padStart(6)} ms/call  ${statement.text.slice(0, 150)}`);
 }

@@ -21,7 +21,7 @@ function benchToken(): string {
 }
 
 /** `node bin/ana.js start` on a fresh data directory, warn-level logs, no rate limit in the way. */
-export async function startAnaTarget(extraNodeArgs: string[] = []): Promise<Target> {
+export async function startAnaTarget(extraNodeArgs: string[] = [], extraEnv: Record<string, string> = {}): Promise<Target> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ana-bench-'));
   const token = benchToken();
   const port = await freePort();
@@ -30,7 +30,7 @@ export async function startAnaTarget(extraNodeArgs: string[] = []): Promise<Targ
     command: process.execPath,
     args: [...extraNodeArgs, resolve(REPO_ROOT, 'bin/ana.js'), 'start'],
     cwd: REPO_ROOT,
-    env: { ANA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ANA_ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '1000000', ANA_EMBEDDED_DB_PORT: String(dbPort) },
+    env: { ANA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ANA_ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '1000000', ANA_EMBEDDED_DB_PORT: String(dbPort), ...extraEnv },
     port,
     readyPath: '/readyz',
     readyTimeoutMs: 300_000,

@@ -8,6 +8,7 @@
 // connection's turn is a whole batch, up to its Sync (or simple Query), and
 // while a connection is inside a transaction no other connection gets a turn.
 import { createServer } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
@@ -16,8 +17,10 @@ const GSS_REQUEST = 80877104;
 const BATCH_ENDS = new Set(['S', 'Q', 'H', 'X', 'c', 'f']);
 
 export class PGliteWireServer {
-  constructor(db, { host = '127.0.0.1', port = 0, maxConnections = 64 } = {}) {
+  constructor(db, { host = '127.0.0.1', port = 0, maxConnections = 64, profile = null } = {}) {
     this.db = db;
+    // Optional StatementProfile: database-thread time per statement text, for the benchmarks.
+    this.profile = profile;
     this.host = host;
     this.port = port;
     this.maxConnections = maxConnections;
@@ -109,6 +112,7 @@ export class PGliteWireServer {
 
   async execute({ connection, data }) {
     if (connection.closed) return;
+    const started = this.profile ? performance.now() : 0;
     try {
       await this.db.runExclusive(() =>
         this.db.execProtocolRawStream(data, {
@@ -120,6 +124,7 @@ export class PGliteWireServer {
     } catch {
       connection.socket.destroy();
     }
+    if (this.profile) this.profile.record(connection, data, performance.now() - started);
     // Inside a transaction, only this connection may go on until it ends.
     this.owner = this.db.isInTransaction() && !connection.closed ? connection : null;
   }
@@ -135,5 +140,51 @@ export class PGliteWireServer {
       this.owner = null;
       void this.drain();
     }
+  }
+}
+
+/**
+ * Where the database thread's time goes, by statement text: each batch's
+ * execution time is charged to the statement it runs (a named prepared
+ * statement is recognised by the name its Parse gave it on that connection).
+ */
+export class StatementProfile {
+  constructor() {
+    this.byText = new Map();
+    this.namesByConnection = new WeakMap();
+  }
+
+  record(connection, data, ms) {
+    const text = this.statementOf(connection, data);
+    const entry = this.byText.get(text) ?? { text, calls: 0, totalMs: 0 };
+    entry.calls++;
+    entry.totalMs += ms;
+    this.byText.set(text, entry);
+  }
+
+  statementOf(connection, data) {
+    const names = this.namesByConnection.get(connection) ?? new Map();
+    this.namesByConnection.set(connection, names);
+    let text;
+    for (let offset = 0; offset + 5 <= data.length; ) {
+      const type = String.fromCharCode(data[offset]);
+      const length = data.readInt32BE(offset + 1);
+      const body = data.subarray(offset + 5, offset + 1 + length);
+      const strings = () => body.toString('utf8').split('\0');
+      if (type === 'Q') text ??= strings()[0];
+      if (type === 'P') {
+        const [name, query] = strings();
+        if (name) names.set(name, query);
+        text ??= query;
+      }
+      if (type === 'B') text ??= names.get(strings()[1]);
+      offset += 1 + length;
+    }
+    return (text ?? '(startup or sync)').replace(/\s+/g, ' ').trim();
+  }
+
+  /** Statements by total time, largest first. */
+  report() {
+    return [...this.byText.values()].sort((a, b) => b.totalMs - a.totalMs);
   }
 }
