@@ -2,8 +2,7 @@
 // text, each its own top 20, fused with reciprocal rank fusion. Vectors catch
 // paraphrases and typos (character n-grams); full text catches the exact
 // words the article uses. RRF needs no score calibration between the two.
-import { withTransaction } from '../services/db/transaction.ts';
-import type pg from 'pg';
+import pg from 'pg';
 import type { ArticleStatus, Audience } from './chunking.ts';
 import type { EmbeddingProvider } from './embeddings/index.ts';
 import { vectorLiteral } from './ingest.ts';
@@ -23,6 +22,8 @@ export interface SearchOptions {
   /** Drafts too (curators trying an article before publishing it). */
   includeDrafts?: boolean;
   limit?: number;
+  /** Bound on the passages the full-text leg ranks (FULL_TEXT_CANDIDATES); Infinity ranks every match (the benchmark's quality check). */
+  fullTextCandidates?: number;
 }
 
 export interface SearchHit {
@@ -65,38 +66,136 @@ interface Row {
   similarity: number | null;
 }
 
-// Words of the whole knowledge base, for typo correction of full-text terms;
-// refreshed when passages change.
-let vocabulary: { words: Set<string>; loadedAt: number } | undefined;
+// What the full-text leg knows of the whole knowledge base, kept in process:
+// its words (typo correction of the question) and, per word stem, how many
+// passages use it (the idf weights of the ranking). Loading it reads every
+// passage, which at 100k passages takes seconds: a search never waits for a
+// reload, it is served the previous vocabulary while one runs in the
+// background. Only the very first search of a process (or of another
+// database) waits for a load.
+interface Vocabulary {
+  pool: pg.Pool;
+  words: Set<string>;
+  /** Passages whose tsvector holds each lexeme (a question word is looked up by its Snowball stem, the same stemmer). */
+  documentFrequency: Map<string, number>;
+  passages: number;
+  /** What the passages looked like when read: unchanged means no reload is needed. */
+  signature: string;
+  /** `generation` when the load started. */
+  generation: number;
+  loadedAt: number;
+  /** Set when the passages changed (re-indexing) or the TTL ran out. */
+  stale: boolean;
+}
+
+let vocabulary: Vocabulary | undefined;
+let loading: { pool: pg.Pool; promise: Promise<Vocabulary> } | undefined;
+// Bumped by every change to the passages, so that a load that read them
+// before the change is not taken as current.
+let generation = 0;
 const VOCABULARY_TTL_MS = 60_000;
+const VOCABULARY_PAGE = 1_000;
 
+/** Passages changed (ingestion calls this): the next search starts a reload and is served the current vocabulary meanwhile. */
 export function forgetVocabulary(): void {
-  vocabulary = undefined;
+  generation++;
+  if (vocabulary) vocabulary.stale = true;
 }
 
-async function knownWords(pool: pg.Pool): Promise<Set<string>> {
-  if (vocabulary && Date.now() - vocabulary.loadedAt < VOCABULARY_TTL_MS) return vocabulary.words;
-  const { rows } = await pool.query<{ searchText: string }>('SELECT "searchText" FROM "Chunk"');
-  const words = new Set<string>();
-  for (const row of rows) for (const word of tokenize(renderArticleText(row.searchText))) if (!SPANISH_STOPWORDS.has(word)) words.add(word);
-  vocabulary = { words, loadedAt: Date.now() };
-  return words;
+/** Loads the vocabulary now and waits for it (start-up, benchmarks, tests that need the newest words). */
+export async function refreshVocabulary(pool: pg.Pool): Promise<void> {
+  await startLoading(pool, undefined);
 }
+
+async function passagesSignature(pool: pg.Pool): Promise<string> {
+  const { rows } = await pool.query<{ n: number; latest: Date | null }>('SELECT count(*)::int AS n, max("createdAt") AS latest FROM "Chunk"');
+  return `${rows[0]!.n}:${rows[0]!.latest?.toISOString() ?? ''}`;
+}
+
+async function loadVocabulary(pool: pg.Pool, previous: Vocabulary | undefined): Promise<Vocabulary> {
+  const startedAt = generation;
+  const signature = await passagesSignature(pool);
+  // The TTL ran out but nothing was written meanwhile: keep what we have.
+  if (previous && previous.generation === startedAt && previous.signature === signature) return { ...previous, loadedAt: Date.now(), stale: false };
+  const wordCounts = new Map<string, number>();
+  const documentFrequency = new Map<string, number>();
+  let passages = 0;
+  // Pages keyed by id: no long statement on the database and no long block of the event loop.
+  for (let after = ''; ; ) {
+    const { rows } = await pool.query<{ id: string; searchText: string; lexemes: string[] | null }>(
+      'SELECT "id", "searchText", tsvector_to_array("tsv") AS "lexemes" FROM "Chunk" WHERE "id" > $1 ORDER BY "id" LIMIT $2',
+      [after, VOCABULARY_PAGE],
+    );
+    for (const row of rows) {
+      for (const word of topicWords(renderArticleText(row.searchText))) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
+      // Postgres's own lexemes, so that the counts are those of the tsvector the query matches.
+      for (const lexeme of row.lexemes ?? []) documentFrequency.set(lexeme, (documentFrequency.get(lexeme) ?? 0) + 1);
+    }
+    passages += rows.length;
+    if (rows.length < VOCABULARY_PAGE) break;
+    after = rows.at(-1)!.id;
+  }
+  // Typo correction keeps the first of equally close words: make it the most used one, whatever order the pages came in.
+  const words = new Set([...wordCounts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).map(([word]) => word));
+  return { pool, words, documentFrequency, passages, signature, generation: startedAt, loadedAt: Date.now(), stale: generation !== startedAt };
+}
+
+function startLoading(pool: pg.Pool, previous: Vocabulary | undefined): Promise<Vocabulary> {
+  if (loading?.pool === pool) return loading.promise;
+  const promise = loadVocabulary(pool, previous)
+    .then((loaded) => {
+      vocabulary = loaded;
+      return loaded;
+    })
+    .finally(() => {
+      if (loading?.promise === promise) loading = undefined;
+    });
+  loading = { pool, promise };
+  return promise;
+}
+
+async function currentVocabulary(pool: pg.Pool): Promise<Vocabulary> {
+  const known = vocabulary?.pool === pool ? vocabulary : undefined;
+  if (!known) return startLoading(pool, undefined);
+  if (known.stale || Date.now() - known.loadedAt >= VOCABULARY_TTL_MS) {
+    known.stale = true;
+    // A failed background reload keeps the previous vocabulary; the next search tries again.
+    startLoading(pool, known).catch(() => {});
+  }
+  return known;
+}
+
+type CorrectedWord = { word: string; corrected: string };
 
 /** Each topic word of the question with its closest known spelling (itself when it is no typo). */
-async function correctedWords(pool: pg.Pool, question: string): Promise<{ word: string; corrected: string }[]> {
-  const known = await knownWords(pool);
-  return topicWords(question).map((word) => ({ word, corrected: correctToVocabulary(word, known) }));
+function correctedWords(known: Vocabulary, question: string): CorrectedWord[] {
+  return topicWords(question).map((word) => ({ word, corrected: correctToVocabulary(word, known.words) }));
+}
+
+/** One group of the full-text query, with how many passages it matches (from the vocabulary) and its idf. */
+interface FullTextTerm {
+  tsquery: string;
+  documents: number;
+  idf: number;
 }
 
 /**
  * The full-text query: one group per topic word, the word OR its closest known
  * spelling when it looks like a typo; groups are OR-ed so a passage matching
  * some of them still counts. Words are [a-z0-9]+ after normalisation, so the
- * tsquery text is safe.
+ * tsquery text is safe. Each group's idf is BM25's smoothed one over the
+ * passages, ln((N + 1) / (df + 1)) + 1, with df counted in process when the
+ * vocabulary was loaded (a word the vocabulary has not seen yet counts as rare).
  */
-function fullTextTerms(words: { word: string; corrected: string }[]): string[] {
-  return [...new Set(words.map(({ word, corrected }) => (corrected === word ? word : `(${word} | ${corrected})`)))];
+function fullTextTerms(words: CorrectedWord[], known: Vocabulary): FullTextTerm[] {
+  const terms = new Map<string, FullTextTerm>();
+  for (const { word, corrected } of words) {
+    const tsquery = corrected === word ? word : `(${word} | ${corrected})`;
+    const stems = new Set([stem(word), stem(corrected)]);
+    const documents = Math.min(known.passages, [...stems].reduce((sum, s) => sum + (known.documentFrequency.get(s) ?? 0), 0));
+    terms.set(tsquery, { tsquery, documents, idf: Math.log((known.passages + 1) / (documents + 1)) + 1 });
+  }
+  return [...terms.values()];
 }
 
 function topicWords(text: string): string[] {
@@ -104,7 +203,7 @@ function topicWords(text: string): string[] {
 }
 
 /** Stems of the question's topic words, each with its corrected spelling as an alternative. */
-function questionStems(words: { word: string; corrected: string }[]): string[][] {
+function questionStems(words: CorrectedWord[]): string[][] {
   return words.map(({ word, corrected }) => [...new Set([stem(word), stem(corrected)])]);
 }
 
@@ -114,45 +213,119 @@ function coverageOf(stems: string[][], hit: SearchHit): number {
   return stems.filter((alternatives) => alternatives.some((s) => passage.has(s))).length / stems.length;
 }
 
+/**
+ * How many passages the full-text leg ranks at most. Below it the ranking is
+ * exact; above it (common words in a large knowledge base) see `candidateFilter`.
+ */
+export const FULL_TEXT_CANDIDATES = 2_000;
+
+/**
+ * Which passages the full-text leg ranks. All those matching any term when
+ * that is at most `cap` of them. Otherwise the rarest terms, as many as fit
+ * in `cap` (they carry most of the idf), OR the passages matching together
+ * the next rarest ones, as many terms as it takes for that to fit in `cap`
+ * (they collect the most idf from common words); a hard LIMIT of twice `cap`
+ * catches what the independence estimate gets wrong. What it can miss: a
+ * passage matching only some of the common words, which the exact ranking
+ * might have placed in the top 20 when too few passages match the rest.
+ */
+export function candidateFilter(terms: readonly FullTextTerm[], passages: number, cap: number): { tsquery: string; limit: number | null } {
+  const all = terms.map((term) => term.tsquery).join(' | ');
+  if (terms.reduce((sum, term) => sum + term.documents, 0) <= cap) return { tsquery: all, limit: null };
+  const byRarity = [...terms].sort((a, b) => a.documents - b.documents || a.tsquery.localeCompare(b.tsquery));
+  const rare: FullTextTerm[] = [];
+  let matched = 0;
+  while (rare.length < byRarity.length && matched + byRarity[rare.length]!.documents <= cap) matched += byRarity[rare.length++]!.documents;
+  const together: FullTextTerm[] = [];
+  let estimate = passages;
+  for (const term of byRarity.slice(rare.length)) {
+    together.push(term);
+    estimate *= term.documents / Math.max(1, passages);
+    if (estimate <= cap) break;
+  }
+  const groups = [...rare.map((term) => term.tsquery), `(${together.map((term) => term.tsquery).join(' & ')})`];
+  return { tsquery: groups.join(' | '), limit: 2 * cap };
+}
+
+/**
+ * HNSW candidates examined per search (pgvector's default is 40). See
+ * bench/retrieval.bench.ts for the recall it buys at 100k passages.
+ */
+export const HNSW_EF_SEARCH = 40;
+
 const COLUMNS = `c."id", c."articleId", a."slug", a."title", c."heading", c."text",
   CASE WHEN c."embeddingModel" = $2 THEN 1 - (c."embedding" <=> $1::vector) END AS "similarity"`;
 const FILTERS = `a."audience"::text = ANY($3::text[]) AND a."status"::text = ANY($4::text[])`;
 
+const VECTOR_SQL = `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
+  WHERE c."embeddingModel" = $2 AND ${FILTERS}
+  ORDER BY c."embedding" <=> $1::vector LIMIT ${LEG_SIZE}`;
+
 // Postgres ranks without document frequencies, so a passage repeating a
 // common word ("pagar") would beat one matching the rare word that matters
-// ("Kiosko"). Each matched term therefore adds its idf over the passages,
-// BM25-style, and ts_rank (title and headings weigh more) breaks ties.
+// ("Kiosko"). Each matched term therefore adds its idf ($6 terms, $7 idfs),
+// BM25-style, and ts_rank over all terms ($5; title and headings weigh more)
+// breaks ties. The candidates ($8, at most $9 of them) are scored once each:
+// the terms are parsed once (MATERIALIZED), not per passage.
 const FULL_TEXT_SQL = `
-  WITH terms AS (SELECT to_tsquery('spanish', t) AS q FROM unnest($6::text[]) AS t),
-       passages AS (SELECT count(*)::float AS n FROM "Chunk"),
-       weighted AS (
-         SELECT t.q, ln((p.n + 1) / ((SELECT count(*) FROM "Chunk" x WHERE x."tsv" @@ t.q) + 1)) + 1 AS idf
-         FROM terms t, passages p)
-  SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId", to_tsquery('spanish', $5) q
-  WHERE c."tsv" @@ q AND ${FILTERS}
-  ORDER BY (SELECT coalesce(sum(w.idf), 0) FROM weighted w WHERE c."tsv" @@ w.q) + ts_rank(c."tsv", q) DESC, a."slug", c."index"
-  LIMIT ${LEG_SIZE}`;
+  WITH terms AS MATERIALIZED (SELECT to_tsquery('spanish', t) AS q, idf FROM unnest($6::text[], $7::float8[]) AS u(t, idf)),
+       candidates AS MATERIALIZED (
+         SELECT c."id", c."tsv", a."slug", c."index" FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
+         WHERE c."tsv" @@ to_tsquery('spanish', $8) AND ${FILTERS} LIMIT $9),
+       ranked AS (
+         SELECT m."id", m."slug", m."index",
+                (SELECT coalesce(sum(w.idf), 0) FROM terms w WHERE m."tsv" @@ w.q) + ts_rank(m."tsv", q) AS score
+         FROM candidates m, to_tsquery('spanish', $5) q
+         ORDER BY score DESC, m."slug", m."index" LIMIT ${LEG_SIZE})
+  SELECT ${COLUMNS} FROM ranked r JOIN "Chunk" c ON c."id" = r."id" JOIN "Article" a ON a."id" = c."articleId"
+  ORDER BY r.score DESC, r."slug", r."index"`;
+
+/** `sql` with its $n parameters written as literals, so that several statements travel in one simple query. */
+function inlineParameters(sql: string, params: readonly unknown[]): string {
+  const literal = (value: unknown): string => {
+    if (value === null) return 'NULL';
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+    if (Array.isArray(value)) return `ARRAY[${value.map(literal).join(',')}]`;
+    return pg.escapeLiteral(String(value));
+  };
+  return sql.replace(/\$(\d+)/g, (_, n: string) => literal(params[Number(n) - 1]));
+}
 
 export async function hybridSearch(deps: SearchDependencies, question: string, options: SearchOptions = {}): Promise<SearchHit[]> {
   const limit = options.limit ?? 5;
   const statuses: ArticleStatus[] = options.includeDrafts ? ['published', 'draft'] : ['published'];
   const [vector] = await deps.embeddings.embed([question]);
-  const words = await correctedWords(deps.pool, question);
-  const terms = fullTextTerms(words);
+  const known = await currentVocabulary(deps.pool);
+  const words = correctedWords(known, question);
+  const terms = fullTextTerms(words, known);
   const params = [vectorLiteral(vector!), deps.embeddings.model, audiencesFor(options.audience), statuses];
-
-  const { byVector, byText } = await withTransaction(deps.pool, async (client) => {
+  const statements = [
+    'BEGIN',
     // With filters, a plain HNSW scan may return fewer than 20 rows; iterative scans keep going.
-    await client.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    const vectorRows = await client.query<Row>(
-      `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
-       WHERE c."embeddingModel" = $2 AND ${FILTERS}
-       ORDER BY c."embedding" <=> $1::vector LIMIT ${LEG_SIZE}`,
-      params,
-    );
-    const textRows = terms.length > 0 ? (await client.query<Row>(FULL_TEXT_SQL, [...params, terms.join(' | '), terms])).rows : [];
-    return { byVector: vectorRows.rows, byText: textRows };
-  });
+    'SET LOCAL hnsw.iterative_scan = relaxed_order',
+    `SET LOCAL hnsw.ef_search = ${HNSW_EF_SEARCH}`,
+    inlineParameters(VECTOR_SQL, params),
+  ];
+  if (terms.length > 0) {
+    const candidates = candidateFilter(terms, known.passages, options.fullTextCandidates ?? FULL_TEXT_CANDIDATES);
+    const termsParams = [terms.map((term) => term.tsquery).join(' | '), terms.map((term) => term.tsquery), terms.map((term) => term.idf)];
+    statements.push(inlineParameters(FULL_TEXT_SQL, [...params, ...termsParams, candidates.tsquery, candidates.limit]));
+  }
+  statements.push('COMMIT');
+  // One round trip instead of five (BEGIN, SET, two legs, COMMIT): the
+  // statements travel together as one simple query.
+  const client = await deps.pool.connect();
+  let results: pg.QueryResult<Row>[];
+  try {
+    results = (await client.query<Row>(statements.join(';\n'))) as unknown as pg.QueryResult<Row>[];
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+  const byVector = results[3]!.rows;
+  const byText = terms.length > 0 ? results[4]!.rows : [];
   const stems = questionStems(words);
   // relaxed_order lets the iterative HNSW scan return rows slightly out of
   // order: rank the vector leg by its actual similarity (ties by passage).
