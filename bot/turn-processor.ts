@@ -13,7 +13,7 @@ import {
   createConversation,
   findOrCreateByExternalId,
   handOffConversation,
-  recordInbound,
+  InboundBatcher,
   releaseTurnLease,
   repliesTo,
   setContactFirstName,
@@ -103,6 +103,7 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
   });
   const queue = new KeyedQueue();
   const slots = new Slots(options.turnsInFlight ?? 16);
+  const inboundBatcher = new InboundBatcher(pool);
   const byExternalId = new Map<string, string>();
   /** Answers for inbound messages whose caller waits in this process. */
   const answers = new Map<string, Answer>();
@@ -278,8 +279,8 @@ export function createTurnProcessor(options: TurnProcessorOptions): Conversation
         answers.delete(arrival.id);
       }
     }
-    // Otherwise the inbound is stored first, then waits its turn in memory.
-    const { message: inbound, duplicate } = await recordInbound(pool, record);
+    // Otherwise the inbound is stored first (with the others arriving meanwhile), then waits its turn in memory.
+    const { message: inbound, duplicate } = await inboundBatcher.record(record);
     let status: ConversationStatus | undefined;
     awaited.add(inbound.id);
     try {

@@ -42,8 +42,12 @@ export class DuplicateMessageConflictError extends Error {
   }
 }
 
+function inboundPayload(record: InboundRecord): { value: unknown; channelData?: Record<string, unknown> } | null {
+  return record.value === undefined && !record.channelData ? null : { value: record.value, channelData: record.channelData };
+}
+
 export async function recordInbound(db: Queryable, record: InboundRecord): Promise<RecordedInbound> {
-  const payload = record.value === undefined && !record.channelData ? null : { value: record.value, channelData: record.channelData };
+  const payload = inboundPayload(record);
   let rows: InboundRow[];
   try {
     ({ rows } = await db.query<InboundRow>(
@@ -67,6 +71,47 @@ export async function recordInbound(db: Queryable, record: InboundRecord): Promi
   if (!original) throw new Error(`Message ${record.channelMessageId} vanished while deduplicating`);
   if (original.conversationId !== record.conversationId) throw new DuplicateMessageConflictError(record.channelMessageId ?? '');
   return { message: toInbound(original), duplicate: true };
+}
+
+/**
+ * Stores several inbound messages in one statement (one commit), in the given
+ * order. A message the channel had sent before, or one whose conversation is
+ * gone, is settled by `recordInbound` on its own, so each caller gets the same
+ * answer or error as if it had been stored alone.
+ */
+export async function recordInbounds(db: Queryable, records: InboundRecord[]): Promise<PromiseSettledResult<RecordedInbound>[]> {
+  const ids = records.map(() => randomUUID());
+  let rows: InboundRow[] = [];
+  try {
+    ({ rows } = await db.query<InboundRow>(
+      `INSERT INTO "Message" (id, "conversationId", direction, "senderType", "senderId", channel, "channelMessageId", text, payload, status, "createdAt", "updatedAt")
+       SELECT m.id, m.conversation, 'inbound', 'contact', m.sender, m.channel::"Channel", m.channel_message, m.text, m.payload, 'received', coalesce(m.received, now()), now()
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::timestamptz[]) WITH ORDINALITY
+         AS m(id, conversation, sender, channel, channel_message, text, payload, received, ord)
+       ORDER BY m.ord
+       ON CONFLICT (channel, "channelMessageId") DO NOTHING
+       RETURNING ${INBOUND_COLUMNS}`,
+      [
+        ids,
+        records.map((r) => r.conversationId),
+        records.map((r) => r.senderId ?? null),
+        records.map((r) => r.channel),
+        records.map((r) => r.channelMessageId ?? null),
+        records.map((r) => r.text ?? null),
+        records.map((r) => inboundPayload(r)),
+        records.map((r) => r.receivedAt ?? null),
+      ],
+    ));
+  } catch (error) {
+    if (!isForeignKeyViolation(error)) throw error;
+  }
+  const stored = new Map(rows.map((row) => [row.id, row]));
+  return Promise.allSettled(
+    records.map(async (record, i) => {
+      const row = stored.get(ids[i]!);
+      return row ? { message: toInbound(row), duplicate: false } : recordInbound(db, record);
+    }),
+  );
 }
 
 export function toInbound(row: InboundRow): StoredInbound {
