@@ -2,6 +2,10 @@
 // journeys turn after turn through the conversation API, measuring every
 // turn. A conversation waits for Ana's answer before it writes again, as a
 // person does, so concurrency is the number of conversations in flight.
+// Without think time each one writes again the moment it is answered (the
+// load then only says how fast Ana can go); with a think time it pauses
+// between an answer and its next message, as people typing do, which offers
+// at most conversations ÷ think time turns per second.
 //
 // Bounded: each conversation stops at the deadline or after
 // `maxTurnsPerConversation`, whichever comes first.
@@ -20,6 +24,8 @@ export interface LoadOptions {
   warmupMs: number;
   maxTurnsPerConversation: number;
   requestTimeoutMs?: number;
+  /** Mean pause between an answer and the conversation's next message (uniform, 0.5–1.5 × this); 0 or absent: none. */
+  thinkTimeMs?: number;
 }
 
 export interface LoadResult {
@@ -88,9 +94,14 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const deadline = measureFrom + options.durationMs;
   let lastEnd = measureFrom;
 
+  const think = options.thinkTimeMs ?? 0;
+  const pause = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
   const converse = async (id: string | undefined, index: number): Promise<void> => {
     if (id === undefined) return;
+    // Paced conversations start spread over one think time, not all at once.
+    if (think > 0) await pause(Math.random() * think);
     for (let step = 0; step < options.maxTurnsPerConversation && nowMs() < deadline; step++) {
+      if (think > 0 && step > 0) await pause(think * (0.5 + Math.random()));
       const turn = turnAt(index, step);
       const t0 = nowMs();
       const measured = t0 >= measureFrom;

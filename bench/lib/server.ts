@@ -2,7 +2,9 @@
 // sample its memory, stop it. The load client runs in the parent, so client
 // and server are separate processes, as in production.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createServer } from 'node:net';
 
 export interface ServerProcess {
@@ -17,8 +19,12 @@ export interface ServerProcess {
   /** Total CPU time (user + system) in ms, from /proc/<pid>/stat. */
   cpuMs(): number;
   stop(): Promise<void>;
-  /** Lines the process wrote to stderr (its last few kB), for error reports. */
-  stderrTail(): string;
+  /** The last few kB the process wrote (stdout and stderr), for error reports; the whole output is in `logFile`. */
+  outputTail(): string;
+  /** Where everything the process wrote is kept (bench/results/logs/, not committed). */
+  logFile: string;
+  /** "running", or how it ended ("exited with code 1", "killed by SIGKILL"). */
+  state(): string;
 }
 
 export interface SpawnOptions {
@@ -30,6 +36,8 @@ export interface SpawnOptions {
   readyPath: string;
   readyTimeoutMs?: number;
   cwd?: string;
+  /** Names the log file. */
+  label?: string;
 }
 
 /** A free loopback port chosen by the kernel. */
@@ -66,6 +74,8 @@ function procCpuMs(pid: number): number {
   }
 }
 
+const LOG_DIR = fileURLToPath(new URL('../results/logs/', import.meta.url));
+
 export async function waitUntilReady(url: string, timeoutMs: number, child?: ChildProcess): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = 'no answer yet';
@@ -87,12 +97,17 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
   const child = spawn(options.command, options.args, {
     cwd: options.cwd ?? process.cwd(),
     env: { ...process.env, ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => {
-    stderr = (stderr + chunk.toString()).slice(-8000);
-  });
+  mkdirSync(LOG_DIR, { recursive: true });
+  const logFile = join(LOG_DIR, `${options.label ?? 'server'}-${child.pid}.log`);
+  let output = '';
+  const keep = (chunk: Buffer): void => {
+    output = (output + chunk.toString()).slice(-8000);
+    appendFileSync(logFile, chunk);
+  };
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${options.port}`;
   const pid = child.pid!;
   const stop = async (): Promise<void> => {
@@ -107,7 +122,7 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     await waitUntilReady(`${url}${options.readyPath}`, options.readyTimeoutMs ?? 120_000, child);
   } catch (error) {
     await stop();
-    throw new Error(`${(error as Error).message}\n${stderr}`);
+    throw new Error(`${(error as Error).message}\n${output}`);
   }
   return {
     url,
@@ -123,6 +138,8 @@ export async function spawnServer(options: SpawnOptions): Promise<ServerProcess>
     },
     cpuMs: () => procCpuMs(pid),
     stop,
-    stderrTail: () => stderr,
+    outputTail: () => output,
+    logFile,
+    state: () => (child.exitCode !== null ? `exited with code ${child.exitCode}` : child.signalCode !== null ? `killed by ${child.signalCode}` : 'running'),
   };
 }

@@ -29,6 +29,7 @@ export async function startAnaTarget(extraNodeArgs: string[] = [], extraEnv: Rec
   const server = await spawnServer({
     command: process.execPath,
     args: [...extraNodeArgs, resolve(REPO_ROOT, 'bin/ana.js'), 'start'],
+    label: 'ana',
     cwd: REPO_ROOT,
     env: { ANA_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ANA_ADMIN_TOKEN: token, RATE_LIMIT_PER_MINUTE: '1000000', ANA_EMBEDDED_DB_PORT: String(dbPort), ...extraEnv },
     port,
@@ -53,6 +54,7 @@ export async function startEchoTarget(): Promise<Target> {
   const server = await spawnServer({
     command: process.execPath,
     args: ['--import', 'tsx', resolve(REPO_ROOT, 'bench/floor/echo-server.ts')],
+    label: 'echo-floor',
     cwd: REPO_ROOT,
     env: { PORT: String(port), HOST: '127.0.0.1', ANA_ADMIN_TOKEN: token },
     port,

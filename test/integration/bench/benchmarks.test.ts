@@ -69,9 +69,13 @@ describe('benchmarks on tiny inputs', () => {
     const { levels, firstTurnMs } = await runTurnLevels(QUICK_TURNS, quiet);
     const result = turnsResult(levels, QUICK_TURNS.runs, firstTurnMs);
     expectWellFormed(result, 'turns');
-    expect(levels[0]!.ana.errors).toBe(0);
-    expect(levels[0]!.floor.errors).toBe(0);
-    expect(levels[0]!.ana.turnsPerSecond).toBeGreaterThan(0);
+    // Closed loop and paced by a think time alike.
+    expect(levels.map((level) => level.thinkTimeMs ?? 0)).toEqual([0, 20]);
+    for (const level of levels) {
+      expect(level.ana.errors).toBe(0);
+      expect(level.floor.errors).toBe(0);
+      expect(level.ana.turnsPerSecond).toBeGreaterThan(0);
+    }
   }, 400_000);
 
   it('memory', async () => expectWellFormed(await runMemory(QUICK_MEMORY, quiet), 'memory'), 400_000);
