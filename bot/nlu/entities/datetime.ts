@@ -19,8 +19,12 @@ const RECOGNIZER_CUES = /\b(?:quincena|madrugada|dentro de|en (?:\d+|un|una|dos|
 interface WallClock { year: number; month: number; day: number; hour: number; minute: number; second: number }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
+// formatToParts costs tens of microseconds and every parse asks for "now": a zone's
+// offset from UTC is kept per quarter hour (no zone changes its offset in between).
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<string, { quarter: number; offsetMs: number }>();
 
-function wallClock(instant: Date, timeZone: string): WallClock {
+function formattedWallClock(instant: Date, timeZone: string): WallClock {
   let formatter = formatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
@@ -34,6 +38,23 @@ function wallClock(instant: Date, timeZone: string): WallClock {
     if (part.type !== 'literal') parts[part.type] = Number(part.value);
   }
   return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+function wallClock(instant: Date, timeZone: string): WallClock {
+  const time = instant.getTime();
+  const quarter = Math.floor(time / QUARTER_HOUR_MS);
+  let known = offsets.get(timeZone);
+  if (!known || known.quarter !== quarter) {
+    const start = new Date(quarter * QUARTER_HOUR_MS);
+    const wall = formattedWallClock(start, timeZone);
+    known = { quarter, offsetMs: Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second) - start.getTime() };
+    offsets.set(timeZone, known);
+  }
+  const shifted = new Date(time + known.offsetMs);
+  return {
+    year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate(),
+    hour: shifted.getUTCHours(), minute: shifted.getUTCMinutes(), second: shifted.getUTCSeconds(),
+  };
 }
 
 /** The UTC instant at which the clocks of `timeZone` show `wall`. */
