@@ -50,22 +50,34 @@ export async function revokeApiToken(prisma: PrismaClient, id: string): Promise<
 /**
  * Resolves a bearer token to who is calling. Results are cached for a few
  * seconds so that a busy integration does not cost a query per request; a
- * revocation therefore takes effect within `cacheMs`.
+ * revocation therefore takes effect within `cacheMs`. Requests that arrive
+ * while a token is being looked up share that lookup (when the cache entry of
+ * a busy token expires, hundreds of requests would otherwise each query it).
  */
 export function createTokenVerifier(prisma: PrismaClient, cacheMs = 5_000) {
-  const cache = new Map<string, { principal: Principal | null; until: number }>();
+  const cache = new Map<string, { principal: Promise<Principal | null>; until: number }>();
+
+  async function lookUp(tokenHash: string, now: number): Promise<Principal | null> {
+    const row = await prisma.apiToken.findUnique({ where: { tokenHash } });
+    const valid = row && !row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > now);
+    if (!valid) return null;
+    void prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    return { tokenId: row.id, role: row.role, userId: row.userId, name: row.name };
+  }
+
   return async function verify(token: string): Promise<Principal | null> {
     const tokenHash = hashToken(token);
     const now = Date.now();
     const cached = cache.get(tokenHash);
     if (cached && cached.until > now) return cached.principal;
 
-    const row = await prisma.apiToken.findUnique({ where: { tokenHash } });
-    const valid = row && !row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > now);
-    const principal = valid ? { tokenId: row.id, role: row.role, userId: row.userId, name: row.name } : null;
-    if (valid) void prisma.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } }).catch(() => {});
+    const principal = lookUp(tokenHash, now);
     if (cache.size > 10_000) cache.clear();
     cache.set(tokenHash, { principal, until: now + cacheMs });
+    // A failed lookup (database down) is not remembered: the next request asks again.
+    principal.catch(() => {
+      if (cache.get(tokenHash)?.principal === principal) cache.delete(tokenHash);
+    });
     return principal;
   };
 }
