@@ -2,6 +2,7 @@
 // step opens a batch of conversations and leaves them after two turns (some
 // in the middle of a simulation dialog), waits, and reads the server's RSS.
 // Floor: the echo bot, which keeps each conversation in a Map.
+import pg from 'pg';
 import { runLoad } from './lib/load-client.ts';
 import { round, type Benchmark, type BenchOptions, type BenchResult } from './lib/report.ts';
 import { startAnaTarget, startEchoTarget, type Target } from './lib/targets.ts';
@@ -13,14 +14,20 @@ export interface MemorySettings {
   settleMs: number;
 }
 
-export const FULL_MEMORY: MemorySettings = { batch: 1_000, steps: 3, settleMs: 3_000 };
-export const QUICK_MEMORY: MemorySettings = { batch: 10, steps: 1, settleMs: 100 };
+export const FULL_MEMORY: MemorySettings = { batch: 1_000, steps: 6, settleMs: 3_000 };
+export const QUICK_MEMORY: MemorySettings = { batch: 10, steps: 2, settleMs: 100 };
 
 export interface MemoryFigures {
   baselineMiB: number;
   finalMiB: number;
-  /** Growth of RSS per 1,000 idle conversations (slope from the baseline over every step). */
+  /** RSS after each step (after `batch`, 2 × `batch`, … conversations). */
+  stepMiB: number[];
+  /** Growth of RSS per 1,000 idle conversations, from the baseline over every step. */
   perThousandMiB: number;
+  /** The same over the second half of the steps only, once start-up effects (JIT, first pages) are paid. */
+  laterPerThousandMiB: number;
+  /** Growth of the database on disk per 1,000 conversations (embedded target only). */
+  databasePerThousandMiB: number | null;
   conversations: number;
   errors: number;
 }
@@ -29,19 +36,47 @@ async function settle(ms: number): Promise<void> {
   await new Promise((r) => setTimeout(r, ms));
 }
 
+async function databaseMiB(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database())::text AS bytes');
+    return Number(rows[0]!.bytes) / 1024 / 1024;
+  } finally {
+    await client.end();
+  }
+}
+
+const perThousand = (fromMiB: number, toMiB: number, conversations: number): number => ((toMiB - fromMiB) / Math.max(1, conversations)) * 1000;
+
 export async function measureIdleConversations(target: Target, settings: MemorySettings): Promise<MemoryFigures> {
   await warmUp(target);
   await settle(settings.settleMs);
-  const baseline = target.server.rssKiB();
+  const baseline = target.server.rssKiB() / 1024;
+  const databaseBefore = target.databaseUrl ? await databaseMiB(target.databaseUrl) : null;
   let errors = 0;
+  const stepMiB: number[] = [];
   for (let step = 0; step < settings.steps; step++) {
+    // Two turns each: some conversations are left in the middle of a simulation dialog.
     const load = await runLoad({ baseUrl: target.server.url, token: target.token, conversations: settings.batch, durationMs: 600_000, warmupMs: 0, maxTurnsPerConversation: 2 });
     errors += load.errors;
     await settle(settings.settleMs);
+    stepMiB.push(target.server.rssKiB() / 1024);
   }
-  const final = target.server.rssKiB();
+  const databaseAfter = target.databaseUrl ? await databaseMiB(target.databaseUrl) : null;
   const conversations = settings.batch * settings.steps;
-  return { baselineMiB: baseline / 1024, finalMiB: final / 1024, perThousandMiB: ((final - baseline) / 1024 / conversations) * 1000, conversations, errors };
+  const half = Math.floor(settings.steps / 2);
+  const final = stepMiB.at(-1)!;
+  return {
+    baselineMiB: baseline,
+    finalMiB: final,
+    stepMiB,
+    perThousandMiB: perThousand(baseline, final, conversations),
+    laterPerThousandMiB: half > 0 ? perThousand(stepMiB[half - 1]!, final, settings.batch * (settings.steps - half)) : perThousand(baseline, final, conversations),
+    databasePerThousandMiB: databaseBefore !== null && databaseAfter !== null ? perThousand(databaseBefore, databaseAfter, conversations) : null,
+    conversations,
+    errors,
+  };
 }
 
 export async function runMemory(settings: MemorySettings, log: (line: string) => void): Promise<BenchResult> {
@@ -49,7 +84,7 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
     const target = await start();
     try {
       const figures = await measureIdleConversations(target, settings);
-      log(`memory: ${name}: ${round(figures.perThousandMiB, 1)} MiB per 1,000 idle conversations`);
+      log(`memory: ${name}: RSS ${round(figures.baselineMiB, 0)} MiB, then ${figures.stepMiB.map((mib) => round(mib, 0)).join(' / ')} MiB after each ${settings.batch} conversations`);
       return figures;
     } finally {
       await target.stop();
@@ -64,6 +99,8 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
       'RSS after MiB': f.finalMiB,
       conversations: f.conversations,
       'MiB per 1,000 idle': f.perThousandMiB,
+      'MiB per 1,000, later steps': f.laterPerThousandMiB,
+      'database MiB per 1,000': f.databasePerThousandMiB,
       errors: f.errors,
       '÷ floor': withRatio ? round(f.perThousandMiB / floor.perThousandMiB, 1) : null,
     },
@@ -76,8 +113,9 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
     rows: [line('floor: echo bot', floor, false), line('Ana (embedded database)', ana, true)],
     goals: [],
     notes: [
-      "Ana's RSS includes the embedded database (PGlite runs on a worker thread of the same process), so it counts stored state (rows, WAL, buffer cache) as well as the Node heap. Conversation state lives in Postgres, not in process memory: growth here is mostly the database's pages and caches.",
-      'RSS only falls back when the allocator returns pages, so this is an upper bound on the retained cost.',
+      `RSS after each step of ${settings.batch} conversations — floor: ${floor.stepMiB.map((mib) => round(mib, 0)).join(' / ')} MiB; Ana: ${ana.stepMiB.map((mib) => round(mib, 0)).join(' / ')} MiB.`,
+      "Ana's RSS includes the embedded database (PGlite runs on a worker thread of the same process, with 128 MB of shared buffers that fill as pages are touched), as well as the Node heap and the process's cache of recent conversation states (at most 10,000, least recently used dropped). Conversation state itself lives in Postgres: 'database MiB per 1,000' is its growth on disk.",
+      'RSS only falls back when the allocator returns pages and V8 collects lazily, so these are upper bounds on the retained cost.',
     ],
   };
 }
