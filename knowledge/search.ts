@@ -119,21 +119,36 @@ async function loadVocabulary(pool: pg.Pool, previous: Vocabulary | undefined): 
   if (previous && previous.generation === startedAt && previous.signature === signature) return { ...previous, loadedAt: Date.now(), stale: false };
   const wordCounts = new Map<string, number>();
   const documentFrequency = new Map<string, number>();
+  // Normalisation works word by word, and passages share most of their words:
+  // normalise each written form once per load.
+  const normalized = new Map<string, string[]>();
   let passages = 0;
   // Pages keyed by id: no long statement on the database and no long block of the event loop.
   for (let after = ''; ; ) {
-    const { rows } = await pool.query<{ id: string; searchText: string; lexemes: string[] | null }>(
-      'SELECT "id", "searchText", tsvector_to_array("tsv") AS "lexemes" FROM "Chunk" WHERE "id" > $1 ORDER BY "id" LIMIT $2',
+    const { rows } = await pool.query<{ id: string; searchText: string }>(
+      'SELECT "id", "searchText" FROM "Chunk" WHERE "id" > $1 ORDER BY "id" LIMIT $2',
       [after, VOCABULARY_PAGE],
     );
+    if (rows.length === 0) break;
     for (const row of rows) {
-      for (const word of topicWords(renderArticleText(row.searchText))) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
-      // Postgres's own lexemes, so that the counts are those of the tsvector the query matches.
-      for (const lexeme of row.lexemes ?? []) documentFrequency.set(lexeme, (documentFrequency.get(lexeme) ?? 0) + 1);
+      const seen = new Set<string>();
+      for (const written of renderArticleText(row.searchText).split(/\s+/)) {
+        let words = normalized.get(written);
+        if (words === undefined) normalized.set(written, (words = topicWords(written)));
+        for (const word of words) seen.add(word);
+      }
+      for (const word of seen) wordCounts.set(word, (wordCounts.get(word) ?? 0) + 1);
     }
+    // Postgres's own lexemes and counts (ts_stat over the page), so that the
+    // frequencies are those of the tsvectors the query matches.
+    const { rows: lexemes } = await pool.query<{ word: string; ndoc: number }>(
+      `SELECT "word", "ndoc" FROM ts_stat(format('SELECT "tsv" FROM "Chunk" WHERE "id" > %L AND "id" <= %L', $1::text, $2::text))`,
+      [after, rows.at(-1)!.id],
+    );
+    for (const { word, ndoc } of lexemes) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + ndoc);
     passages += rows.length;
-    if (rows.length < VOCABULARY_PAGE) break;
     after = rows.at(-1)!.id;
+    if (rows.length < VOCABULARY_PAGE) break;
   }
   // Typo correction keeps the first of equally close words: make it the most used one, whatever order the pages came in.
   const words = new Set([...wordCounts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1)).map(([word]) => word));
@@ -235,7 +250,11 @@ export function candidateFilter(terms: readonly FullTextTerm[], passages: number
   const byRarity = [...terms].sort((a, b) => a.documents - b.documents || a.tsquery.localeCompare(b.tsquery));
   const rare: FullTextTerm[] = [];
   let matched = 0;
-  while (rare.length < byRarity.length && matched + byRarity[rare.length]!.documents <= cap) matched += byRarity[rare.length++]!.documents;
+  for (const term of byRarity) {
+    if (matched + term.documents > cap) break;
+    rare.push(term);
+    matched += term.documents;
+  }
   const together: FullTextTerm[] = [];
   let estimate = passages;
   for (const term of byRarity.slice(rare.length)) {
@@ -255,7 +274,9 @@ export const HNSW_EF_SEARCH = 40;
 
 const COLUMNS = `c."id", c."articleId", a."slug", a."title", c."heading", c."text",
   CASE WHEN c."embeddingModel" = $2 THEN 1 - (c."embedding" <=> $1::vector) END AS "similarity"`;
-const FILTERS = `a."audience"::text = ANY($3::text[]) AND a."status"::text = ANY($4::text[])`;
+// Compared as enums, not as text, so that the planner knows how many articles pass
+// (a text cast hides the column statistics and led it away from both indexes).
+const FILTERS = `a."audience" = ANY($3::"Audience"[]) AND a."status" = ANY($4::"ArticleStatus"[])`;
 
 const VECTOR_SQL = `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
   WHERE c."embeddingModel" = $2 AND ${FILTERS}
@@ -263,22 +284,27 @@ const VECTOR_SQL = `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" 
 
 // Postgres ranks without document frequencies, so a passage repeating a
 // common word ("pagar") would beat one matching the rare word that matters
-// ("Kiosko"). Each matched term therefore adds its idf ($6 terms, $7 idfs),
-// BM25-style, and ts_rank over all terms ($5; title and headings weigh more)
-// breaks ties. The candidates ($8, at most $9 of them) are scored once each:
-// the terms are parsed once (MATERIALIZED), not per passage.
-const FULL_TEXT_SQL = `
-  WITH terms AS MATERIALIZED (SELECT to_tsquery('spanish', t) AS q, idf FROM unnest($6::text[], $7::float8[]) AS u(t, idf)),
-       candidates AS MATERIALIZED (
-         SELECT c."id", c."tsv", a."slug", c."index" FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
-         WHERE c."tsv" @@ to_tsquery('spanish', $8) AND ${FILTERS} LIMIT $9),
+// ("Kiosko"). Each matched term therefore adds its idf, BM25-style, and
+// ts_rank over all terms (title and headings weigh more) breaks ties. Each
+// candidate is scored by plain expressions over tsqueries parsed once (a
+// function in FROM): no subquery per passage. Its tsvector is stored
+// compressed; the candidates keep a decompressed copy (|| '') so that the
+// several tests against it do not each decompress it again.
+function fullTextSql(terms: readonly FullTextTerm[], candidates: { tsquery: string; limit: number | null }): string {
+  const tsquery = (text: string): string => `to_tsquery('spanish', ${pg.escapeLiteral(text)})`;
+  const matchedIdf = terms.map((term, i) => `CASE WHEN m."tsv" @@ t${i} THEN float8 '${term.idf}' ELSE 0 END`).join(' + ');
+  const parsedTerms = terms.map((term, i) => `, ${tsquery(term.tsquery)} t${i}`).join('');
+  return `
+  WITH candidates AS MATERIALIZED (
+         SELECT c."id", c."tsv" || ''::tsvector AS "tsv", a."slug", c."index" FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
+         WHERE c."tsv" @@ ${tsquery(candidates.tsquery)} AND ${FILTERS} LIMIT ${candidates.limit ?? 'ALL'}),
        ranked AS (
-         SELECT m."id", m."slug", m."index",
-                (SELECT coalesce(sum(w.idf), 0) FROM terms w WHERE m."tsv" @@ w.q) + ts_rank(m."tsv", q) AS score
-         FROM candidates m, to_tsquery('spanish', $5) q
+         SELECT m."id", m."slug", m."index", ${matchedIdf} + ts_rank(m."tsv", q) AS score
+         FROM candidates m, ${tsquery(terms.map((term) => term.tsquery).join(' | '))} q${parsedTerms}
          ORDER BY score DESC, m."slug", m."index" LIMIT ${LEG_SIZE})
   SELECT ${COLUMNS} FROM ranked r JOIN "Chunk" c ON c."id" = r."id" JOIN "Article" a ON a."id" = c."articleId"
   ORDER BY r.score DESC, r."slug", r."index"`;
+}
 
 /** `sql` with its $n parameters written as literals, so that several statements travel in one simple query. */
 function inlineParameters(sql: string, params: readonly unknown[]): string {
@@ -308,8 +334,7 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
   ];
   if (terms.length > 0) {
     const candidates = candidateFilter(terms, known.passages, options.fullTextCandidates ?? FULL_TEXT_CANDIDATES);
-    const termsParams = [terms.map((term) => term.tsquery).join(' | '), terms.map((term) => term.tsquery), terms.map((term) => term.idf)];
-    statements.push(inlineParameters(FULL_TEXT_SQL, [...params, ...termsParams, candidates.tsquery, candidates.limit]));
+    statements.push(inlineParameters(fullTextSql(terms, candidates), params));
   }
   statements.push('COMMIT');
   // One round trip instead of five (BEGIN, SET, two legs, COMMIT): the
