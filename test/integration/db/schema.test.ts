@@ -8,6 +8,8 @@ import { createTestDatabase, type TestDatabase } from '../../helpers/db.ts';
 
 // Columns Prisma cannot express (Unsupported types) exist only in the migration.
 const SQL_ONLY_COLUMNS = new Set(['Chunk.tsv', 'Chunk.embedding', 'UnansweredQuestion.embedding']);
+// Partial indexes, which schema.prisma cannot express.
+const SQL_ONLY_INDEXES = ['Message_pending_inbound_idx'];
 
 interface ColumnRow {
   table_name: string;
@@ -55,7 +57,9 @@ describe('schema.prisma and migrations agree', () => {
   it('has the same unique constraints and foreign keys', async () => {
     const query = `SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND indexname NOT LIKE '%hnsw%' AND indexname NOT LIKE '%gin%' AND tablename <> '_prisma_migrations' ORDER BY 1`;
     const fks = `SELECT conname FROM pg_constraint WHERE contype = 'f' ORDER BY 1`;
-    expect((await migrated.pool.query(query)).rows).toEqual((await fromSchema.pool.query(query)).rows);
+    const migratedIndexes = (await migrated.pool.query<{ indexname: string }>(query)).rows.map((row) => row.indexname);
+    for (const name of SQL_ONLY_INDEXES) expect(migratedIndexes, `${name} exists in the migration`).toContain(name);
+    expect(migratedIndexes.filter((name) => !SQL_ONLY_INDEXES.includes(name))).toEqual((await fromSchema.pool.query<{ indexname: string }>(query)).rows.map((row) => row.indexname));
     expect((await migrated.pool.query(fks)).rows).toEqual((await fromSchema.pool.query(fks)).rows);
   });
 
