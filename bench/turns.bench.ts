@@ -21,8 +21,15 @@ export interface TurnsSettings {
   maxTurnsPerConversation: number;
 }
 
-// 200 conversations pausing 400 ms on average offer up to 500 turns/s: the goal's rate with its concurrency.
-export const FULL_TURNS: TurnsSettings = { levels: [{ conversations: 50 }, { conversations: 200 }, { conversations: 1000 }, { conversations: 200, thinkTimeMs: 400 }], runs: 3, durationMs: 10_000, warmupMs: 2_000, maxTurnsPerConversation: 2_000 };
+// 200 conversations pausing 400 ms on average offer up to 500 turns/s: the goal's rate with its
+// concurrency; pausing 1 s they offer up to 200 turns/s, a load Ana should carry with room to spare.
+export const FULL_TURNS: TurnsSettings = {
+  levels: [{ conversations: 50 }, { conversations: 200 }, { conversations: 1000 }, { conversations: 200, thinkTimeMs: 400 }, { conversations: 200, thinkTimeMs: 1000 }],
+  runs: 3,
+  durationMs: 10_000,
+  warmupMs: 2_000,
+  maxTurnsPerConversation: 2_000,
+};
 export const QUICK_TURNS: TurnsSettings = { levels: [{ conversations: 3 }, { conversations: 3, thinkTimeMs: 20 }], runs: 1, durationMs: 300, warmupMs: 0, maxTurnsPerConversation: 4 };
 
 export interface TurnFigures extends Record<string, number> {
