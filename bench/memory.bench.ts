@@ -3,7 +3,9 @@
 // in the middle of a simulation dialog), waits, and reads the server's RSS.
 // Floor: the echo bot, which keeps each conversation in a Map.
 import pg from 'pg';
+import { heapAfterGc } from './lib/inspector.ts';
 import { runLoad } from './lib/load-client.ts';
+import { freePort } from './lib/server.ts';
 import { round, type Benchmark, type BenchOptions, type BenchResult } from './lib/report.ts';
 import { startAnaTarget, startEchoTarget, type Target } from './lib/targets.ts';
 import { warmUp } from './turns.bench.ts';
@@ -26,6 +28,11 @@ export interface MemoryFigures {
   perThousandMiB: number;
   /** The same over the second half of the steps only, once start-up effects (JIT, first pages) are paid. */
   laterPerThousandMiB: number;
+  /** JavaScript heap of the main thread after a full collection, before and after each step. */
+  heapBaselineMiB: number;
+  heapStepMiB: number[];
+  /** Growth of that heap per 1,000 idle conversations: what the process really keeps for them. */
+  heapPerThousandMiB: number;
   /** Growth of the database on disk per 1,000 conversations (embedded target only). */
   databasePerThousandMiB: number | null;
   conversations: number;
@@ -49,10 +56,12 @@ async function databaseMiB(url: string): Promise<number> {
 
 const perThousand = (fromMiB: number, toMiB: number, conversations: number): number => ((toMiB - fromMiB) / Math.max(1, conversations)) * 1000;
 
-export async function measureIdleConversations(target: Target, settings: MemorySettings): Promise<MemoryFigures> {
+export async function measureIdleConversations(target: Target, inspectPort: number, settings: MemorySettings): Promise<MemoryFigures> {
   await warmUp(target);
   await settle(settings.settleMs);
+  const heapBaseline = (await heapAfterGc(inspectPort)).heapUsedMiB;
   const baseline = target.server.rssKiB() / 1024;
+  const heapStepMiB: number[] = [];
   const databaseBefore = target.databaseUrl ? await databaseMiB(target.databaseUrl) : null;
   let errors = 0;
   const stepMiB: number[] = [];
@@ -61,6 +70,7 @@ export async function measureIdleConversations(target: Target, settings: MemoryS
     const load = await runLoad({ baseUrl: target.server.url, token: target.token, conversations: settings.batch, durationMs: 600_000, warmupMs: 0, maxTurnsPerConversation: 2 });
     errors += load.errors;
     await settle(settings.settleMs);
+    heapStepMiB.push((await heapAfterGc(inspectPort)).heapUsedMiB);
     stepMiB.push(target.server.rssKiB() / 1024);
   }
   const databaseAfter = target.databaseUrl ? await databaseMiB(target.databaseUrl) : null;
@@ -72,6 +82,9 @@ export async function measureIdleConversations(target: Target, settings: MemoryS
     finalMiB: final,
     stepMiB,
     perThousandMiB: perThousand(baseline, final, conversations),
+    heapBaselineMiB: heapBaseline,
+    heapStepMiB,
+    heapPerThousandMiB: perThousand(heapBaseline, heapStepMiB.at(-1)!, conversations),
     laterPerThousandMiB: half > 0 ? perThousand(stepMiB[half - 1]!, final, settings.batch * (settings.steps - half)) : perThousand(baseline, final, conversations),
     databasePerThousandMiB: databaseBefore !== null && databaseAfter !== null ? perThousand(databaseBefore, databaseAfter, conversations) : null,
     conversations,
@@ -80,18 +93,20 @@ export async function measureIdleConversations(target: Target, settings: MemoryS
 }
 
 export async function runMemory(settings: MemorySettings, log: (line: string) => void): Promise<BenchResult> {
-  const measure = async (start: () => Promise<Target>, name: string): Promise<MemoryFigures> => {
-    const target = await start();
+  const measure = async (start: (nodeArgs: string[]) => Promise<Target>, name: string): Promise<MemoryFigures> => {
+    const inspectPort = await freePort();
+    const target = await start([`--inspect=127.0.0.1:${inspectPort}`]);
     try {
-      const figures = await measureIdleConversations(target, settings);
+      const figures = await measureIdleConversations(target, inspectPort, settings);
       log(`memory: ${name}: RSS ${round(figures.baselineMiB, 0)} MiB, then ${figures.stepMiB.map((mib) => round(mib, 0)).join(' / ')} MiB after each ${settings.batch} conversations`);
+      log(`memory: ${name}: JS heap after GC ${round(figures.heapBaselineMiB, 1)} MiB, then ${figures.heapStepMiB.map((mib) => round(mib, 1)).join(' / ')} MiB`);
       return figures;
     } finally {
       await target.stop();
     }
   };
-  const floor = await measure(startEchoTarget, 'floor');
-  const ana = await measure(() => startAnaTarget(), 'Ana');
+  const floor = await measure((nodeArgs) => startEchoTarget(nodeArgs), 'floor');
+  const ana = await measure((nodeArgs) => startAnaTarget(nodeArgs), 'Ana');
   const line = (label: string, f: MemoryFigures, withRatio: boolean) => ({
     label,
     values: {
@@ -100,6 +115,7 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
       conversations: f.conversations,
       'MiB per 1,000 idle': f.perThousandMiB,
       'MiB per 1,000, later steps': f.laterPerThousandMiB,
+      'JS heap MiB per 1,000 (after GC)': f.heapPerThousandMiB,
       'database MiB per 1,000': f.databasePerThousandMiB,
       errors: f.errors,
       '÷ floor': withRatio ? round(f.perThousandMiB / floor.perThousandMiB, 1) : null,
@@ -114,6 +130,7 @@ export async function runMemory(settings: MemorySettings, log: (line: string) =>
     goals: [],
     notes: [
       `RSS after each step of ${settings.batch} conversations — floor: ${floor.stepMiB.map((mib) => round(mib, 0)).join(' / ')} MiB; Ana: ${ana.stepMiB.map((mib) => round(mib, 0)).join(' / ')} MiB.`,
+      `Main-thread JS heap after a full garbage collection (through the V8 inspector), before and after each step — floor: ${[floor.heapBaselineMiB, ...floor.heapStepMiB].map((mib) => round(mib, 1)).join(' / ')} MiB; Ana: ${[ana.heapBaselineMiB, ...ana.heapStepMiB].map((mib) => round(mib, 1)).join(' / ')} MiB.`,
       "Ana's RSS includes the embedded database (PGlite runs on a worker thread of the same process, with 128 MB of shared buffers that fill as pages are touched), as well as the Node heap and the process's cache of recent conversation states (at most 10,000, least recently used dropped). Conversation state itself lives in Postgres: 'database MiB per 1,000' is its growth on disk.",
       'RSS only falls back when the allocator returns pages and V8 collects lazily, so these are upper bounds on the retained cost.',
     ],

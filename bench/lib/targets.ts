@@ -48,12 +48,12 @@ export async function startAnaTarget(extraNodeArgs: string[] = [], extraEnv: Rec
 }
 
 /** The bare botbuilder echo bot on the same Fastify stack, in its own process. */
-export async function startEchoTarget(): Promise<Target> {
+export async function startEchoTarget(extraNodeArgs: string[] = []): Promise<Target> {
   const token = benchToken();
   const port = await freePort();
   const server = await spawnServer({
     command: process.execPath,
-    args: ['--import', 'tsx', resolve(REPO_ROOT, 'bench/floor/echo-server.ts')],
+    args: [...extraNodeArgs, '--import', 'tsx', resolve(REPO_ROOT, 'bench/floor/echo-server.ts')],
     label: 'echo-floor',
     cwd: REPO_ROOT,
     env: { PORT: String(port), HOST: '127.0.0.1', ANA_ADMIN_TOKEN: token },
