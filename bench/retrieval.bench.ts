@@ -23,7 +23,7 @@ export interface RetrievalSettings {
   efSearchAlternatives: number[];
 }
 
-export const FULL_RETRIEVAL: RetrievalSettings = { sizes: [1_000, 10_000, 100_000], queries: 100, runs: 3, buildBudgetMs: 20 * 60_000, efSearchAlternatives: [40, 100, 200] };
+export const FULL_RETRIEVAL: RetrievalSettings = { sizes: [1_000, 10_000, 100_000], queries: 100, runs: 3, buildBudgetMs: 20 * 60_000, efSearchAlternatives: [40, 200, 400] };
 export const QUICK_RETRIEVAL: RetrievalSettings = { sizes: [100], queries: 3, runs: 1, buildBudgetMs: 60_000, efSearchAlternatives: [] };
 
 const RECALL_GOAL = 0.95;

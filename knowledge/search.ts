@@ -188,7 +188,7 @@ function correctedWords(known: Vocabulary, question: string): CorrectedWord[] {
 }
 
 /** One group of the full-text query, with how many passages it matches (from the vocabulary) and its idf. */
-interface FullTextTerm {
+export interface FullTextTerm {
   tsquery: string;
   documents: number;
   idf: number;
@@ -232,22 +232,36 @@ function coverageOf(stems: string[][], hit: SearchHit): number {
  * How many passages the full-text leg ranks at most. Below it the ranking is
  * exact; above it (common words in a large knowledge base) see `candidateFilter`.
  */
-export const FULL_TEXT_CANDIDATES = 2_000;
+export const FULL_TEXT_CANDIDATES = 500;
+const COMMON_WORD_FACTOR = 10;
+// The bounded leg keeps this many times its size before the audience and status filters.
+const BOUNDED_OVERSAMPLING = 5;
+
+/** Which passages the full-text leg ranks (see `candidateFilter`). */
+export type FullTextCandidates =
+  | { kind: 'every-match'; tsquery: string }
+  /** The passages matching `rare` (at most the bound by construction), and at most `limit` more matching `together`. */
+  | { kind: 'bounded'; rare: string | null; together: string | null; limit: number }
+  /** Every question word is in so many passages that reading the index for it costs more than the leg may: rank the passages nearest to the question instead. */
+  | { kind: 'nearest'; limit: number };
 
 /**
  * Which passages the full-text leg ranks. All those matching any term when
- * that is at most `cap` of them. Otherwise the rarest terms, as many as fit
- * in `cap` (they carry most of the idf), OR the passages matching together
- * the next rarest ones, as many terms as it takes for that to fit in `cap`
- * (they collect the most idf from common words); a hard LIMIT of twice `cap`
- * catches what the independence estimate gets wrong. What it can miss: a
- * passage matching only some of the common words, which the exact ranking
- * might have placed in the top 20 when too few passages match the rest.
+ * that is at most `cap` of them: the exact ranking. Otherwise the index is
+ * only read for words in at most COMMON_WORD_FACTOR × `cap` passages (a GIN
+ * lookup reads the word's whole posting list: tens of milliseconds for a
+ * word in a third of 100k passages): the rarest of them, as many as fit in
+ * `cap` (they carry most of the idf), OR the passages matching together the
+ * next rarest ones, as many as it takes for that to fit in `cap` under an
+ * independence estimate; a hard LIMIT of `cap` on the latter catches where
+ * that is wrong (an arbitrary `cap` of them are ranked then). When every
+ * word is that common, the leg ranks by its idf weights the passages nearest
+ * to the question vector. What it can miss: a passage matching only common
+ * words that the vector leg does not bring up.
  */
-export function candidateFilter(terms: readonly FullTextTerm[], passages: number, cap: number): { tsquery: string; limit: number | null } {
-  const all = terms.map((term) => term.tsquery).join(' | ');
-  if (terms.reduce((sum, term) => sum + term.documents, 0) <= cap) return { tsquery: all, limit: null };
-  const byRarity = [...terms].sort((a, b) => a.documents - b.documents || a.tsquery.localeCompare(b.tsquery));
+export function candidateFilter(terms: readonly FullTextTerm[], passages: number, cap: number): FullTextCandidates {
+  if (terms.reduce((sum, term) => sum + term.documents, 0) <= cap) return { kind: 'every-match', tsquery: terms.map((term) => term.tsquery).join(' | ') };
+  const byRarity = terms.filter((term) => term.documents <= COMMON_WORD_FACTOR * cap).sort((a, b) => a.documents - b.documents || a.tsquery.localeCompare(b.tsquery));
   const rare: FullTextTerm[] = [];
   let matched = 0;
   for (const term of byRarity) {
@@ -258,19 +272,25 @@ export function candidateFilter(terms: readonly FullTextTerm[], passages: number
   const together: FullTextTerm[] = [];
   let estimate = passages;
   for (const term of byRarity.slice(rare.length)) {
+    if (estimate <= cap) break;
     together.push(term);
     estimate *= term.documents / Math.max(1, passages);
-    if (estimate <= cap) break;
   }
-  const groups = [...rare.map((term) => term.tsquery), `(${together.map((term) => term.tsquery).join(' & ')})`];
-  return { tsquery: groups.join(' | '), limit: 2 * cap };
+  if (rare.length === 0 && together.length === 0) return { kind: 'nearest', limit: 2 * LEG_SIZE };
+  return {
+    kind: 'bounded',
+    rare: rare.length > 0 ? rare.map((term) => term.tsquery).join(' | ') : null,
+    together: together.length > 0 ? together.map((term) => term.tsquery).join(' & ') : null,
+    limit: cap,
+  };
 }
 
 /**
- * HNSW candidates examined per search (pgvector's default is 40). See
- * bench/retrieval.bench.ts for the recall it buys at 100k passages.
+ * HNSW candidates examined per search. pgvector's default, 40, found 0.70 of
+ * the exact top 10 at 100k synthetic passages, 100 found 0.84, 200 0.93 and
+ * 400 0.98 at twice the time of 200 (bench/retrieval.bench.ts prints them).
  */
-export const HNSW_EF_SEARCH = 40;
+export const HNSW_EF_SEARCH = 100;
 
 const COLUMNS = `c."id", c."articleId", a."slug", a."title", c."heading", c."text",
   CASE WHEN c."embeddingModel" = $2 THEN 1 - (c."embedding" <=> $1::vector) END AS "similarity"`;
@@ -290,20 +310,42 @@ const VECTOR_SQL = `SELECT ${COLUMNS} FROM "Chunk" c JOIN "Article" a ON a."id" 
 // function in FROM): no subquery per passage. Its tsvector is stored
 // compressed; the candidates keep a decompressed copy (|| '') so that the
 // several tests against it do not each decompress it again.
-function fullTextSql(terms: readonly FullTextTerm[], candidates: { tsquery: string; limit: number | null }): string {
+function fullTextSql(terms: readonly FullTextTerm[], candidates: FullTextCandidates): string {
   const tsquery = (text: string): string => `to_tsquery('spanish', ${pg.escapeLiteral(text)})`;
   const matchedIdf = terms.map((term, i) => `CASE WHEN m."tsv" @@ t${i} THEN float8 '${term.idf}' ELSE 0 END`).join(' + ');
   const parsedTerms = terms.map((term, i) => `, ${tsquery(term.tsquery)} t${i}`).join('');
-  return `
+  const score = `${matchedIdf} + ts_rank(m."tsv", ${tsquery(terms.map((term) => term.tsquery).join(' | '))}) AS score`;
+  if (candidates.kind === 'every-match') {
+    return `
   WITH candidates AS MATERIALIZED (
          SELECT c."id", c."tsv" || ''::tsvector AS "tsv", a."slug", c."index" FROM "Chunk" c JOIN "Article" a ON a."id" = c."articleId"
-         WHERE c."tsv" @@ ${tsquery(candidates.tsquery)} AND ${FILTERS} LIMIT ${candidates.limit ?? 'ALL'}),
+         WHERE c."tsv" @@ ${tsquery(candidates.tsquery)} AND ${FILTERS}),
        ranked AS (
-         SELECT m."id", m."slug", m."index", ${matchedIdf} + ts_rank(m."tsv", q) AS score
-         FROM candidates m, ${tsquery(terms.map((term) => term.tsquery).join(' | '))} q${parsedTerms}
+         SELECT m."id", m."slug", m."index", ${score} FROM candidates m${parsedTerms}
          ORDER BY score DESC, m."slug", m."index" LIMIT ${LEG_SIZE})
   SELECT ${COLUMNS} FROM ranked r JOIN "Chunk" c ON c."id" = r."id" JOIN "Article" a ON a."id" = c."articleId"
   ORDER BY r.score DESC, r."slug", r."index"`;
+  }
+  // Bounded: the articles' audience and status are checked on the best
+  // candidates only (a few times the leg), not on thousands of matches.
+  const columns = `c."id", c."tsv" || ''::tsvector AS "tsv", c."articleId", c."index"`;
+  const parts: string[] = [];
+  if (candidates.kind === 'nearest') {
+    parts.push(`SELECT ${columns} FROM "Chunk" c WHERE c."embeddingModel" = $2 ORDER BY c."embedding" <=> $1::vector LIMIT ${candidates.limit}`);
+  } else {
+    if (candidates.rare !== null) parts.push(`SELECT ${columns} FROM "Chunk" c WHERE c."tsv" @@ ${tsquery(candidates.rare)}`);
+    // The LIMIT only ever truncates these (an arbitrary few of them), never the rare words' passages.
+    const notRare = candidates.rare !== null ? ` AND NOT c."tsv" @@ ${tsquery(candidates.rare)}` : '';
+    if (candidates.together !== null) parts.push(`(SELECT ${columns} FROM "Chunk" c WHERE c."tsv" @@ ${tsquery(candidates.together)}${notRare} LIMIT ${candidates.limit})`);
+  }
+  return `
+  WITH candidates AS MATERIALIZED (${parts.join(' UNION ALL ')}),
+       ranked AS (
+         SELECT m."id", ${score} FROM candidates m${parsedTerms}
+         ORDER BY score DESC, m."articleId", m."index" LIMIT ${LEG_SIZE * BOUNDED_OVERSAMPLING})
+  SELECT ${COLUMNS} FROM ranked r JOIN "Chunk" c ON c."id" = r."id" JOIN "Article" a ON a."id" = c."articleId"
+  WHERE ${FILTERS}
+  ORDER BY r.score DESC, a."slug", c."index" LIMIT ${LEG_SIZE}`;
 }
 
 /** `sql` with its $n parameters written as literals, so that several statements travel in one simple query. */
