@@ -8,7 +8,7 @@ import { startAnaTarget } from './lib/targets.ts';
 import { warmUp } from './turns.bench.ts';
 
 const [conversations, seconds, rounds] = [Number(process.argv[2] ?? 50), Number(process.argv[3] ?? 8), Number(process.argv[4] ?? 3)];
-const sides = process.argv.slice(5).map((spec) => Object.fromEntries(spec === '-' ? [] : spec.split(',').map((pair) => pair.split('=') as [string, string])));
+const sides = process.argv.slice(5).map((spec) => Object.fromEntries(spec === '-' ? [] : spec.split(',').map((pair) => [pair.slice(0, pair.indexOf('=')), pair.slice(pair.indexOf('=') + 1)])));
 if (sides.length < 2) throw new Error('give two sides, e.g. - ANA_TURNS_IN_FLIGHT=32');
 
 const figures = sides.map(() => ({ turnsPerSecond: [] as number[], p99: [] as number[], cpu: [] as number[] }));
