@@ -37,6 +37,10 @@ export const texts = {
     `La opción de ${topic} la estoy preparando 🛠️ Si prefieres, escribe "asesor" y te comunico con una persona.`,
   somethingFailed: 'Uy, algo falló de mi lado 😓 ¿Me lo repites en un momento? Si sigue pasando, escribe "asesor" y te comunico con una persona.',
 
+  form: {
+    noted: (what: string) => `Anotado: ${what} 👍`,
+  },
+
   simulation: {
     corrected: (what: string) => `Va, lo cambio: ${what} 👍`,
     askAmount: '¿Cuánto dinero necesitas? Por ejemplo: 80 mil.',

@@ -32,6 +32,10 @@ export abstract class FormDialog<S extends FormState, O extends { nlu?: NluResul
   protected describe(_slot: keyof S, _state: S): string | undefined {
     return undefined;
   }
+  /** How a slot given before Ana asked for it is said back; undefined (the default): it is taken silently. */
+  protected acknowledge(_slot: keyof S, _state: S): string | undefined {
+    return undefined;
+  }
   /** The initial state from the handler's options (known contact details...). */
   protected initial(_options: O | undefined): Partial<S> {
     return {};
@@ -51,10 +55,15 @@ export abstract class FormDialog<S extends FormState, O extends { nlu?: NluResul
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = this.state(dc);
     const found = this.read(turnNlu(dc.context), state);
-    const corrected = (Object.keys(found) as (keyof S)[]).filter((slot) => slot !== 'asking' && state[slot] !== undefined && state[slot] !== found[slot]);
+    const slots = (Object.keys(found) as (keyof S)[]).filter((slot) => slot !== 'asking');
+    const corrected = slots.filter((slot) => state[slot] !== undefined && state[slot] !== found[slot]);
+    const unasked = slots.filter((slot) => state[slot] === undefined && slot !== state.asking);
     Object.assign(state, found);
-    const described = corrected.map((slot) => this.describe(slot, state)).filter((text): text is string => Boolean(text));
-    if (described.length) await say(dc.context, texts.simulation.corrected(described.join(' y ')));
+    // Two slots may be said back as one ("$80,000 a 24 meses"): each text once.
+    const described = new Set(corrected.map((slot) => this.describe(slot, state)).filter((text): text is string => Boolean(text)));
+    if (described.size) await say(dc.context, texts.simulation.corrected([...described].join(' y ')));
+    const acknowledged = new Set(unasked.map((slot) => this.acknowledge(slot, state)).filter((text): text is string => Boolean(text) && !described.has(`${text}`)));
+    if (acknowledged.size) await say(dc.context, texts.form.noted([...acknowledged].join(' y ')));
     return this.next(dc, state);
   }
 

@@ -16,7 +16,8 @@ import type { BotServices } from '../../turn-info.ts';
 import type { SuggestedAction } from '../../turn.ts';
 import { say } from '../flow.ts';
 import { FormDialog, type FormState } from '../form-dialog.ts';
-import { confidentlyElse, readEmail, readMoney, readName, readPhone, saysNothing } from '../readers.ts';
+import { normalizeText } from '../../nlu/index.ts';
+import { confidentlyElse, entity, readEmail, readMoney, readName, readPhone, saysNothing } from '../readers.ts';
 import { sayWhen } from '../when.ts';
 import { applicationTexts as t } from './texts.ts';
 import { readVehicle, vehicleName } from './vehicle.ts';
@@ -35,7 +36,9 @@ interface ApplicationState extends FormState {
   debts?: number;
   /** The car was found in the price guide (checked before asking about income). */
   vehicleKnown?: boolean;
-  requested?: { amount: number; termMonths: number };
+  /** What the customer wants: from the last simulation, or said during the application ("80 mil", "a 24 meses"). */
+  requestedAmount?: number;
+  requestedTermMonths?: number;
 }
 
 export interface ApplicationOptions {
@@ -51,6 +54,8 @@ export interface ApplicationOutcome {
 }
 
 const INCOME_WORDS = /\b(gano|ganando|ingreso|ingresos|sueldo|salario|me pagan)\b/i;
+// An amount said while applying is the loan's, unless the customer speaks of investing.
+const INVESTING_WORDS = /\b(invert\w*|invierto|inversion\w*|rendimiento\w*)\b/;
 const DEBT_WORDS = /\b(debo|deuda|deudas|tarjeta|tarjetas|pago de)\b/i;
 
 export class CreditApplicationDialog extends FormDialog<ApplicationState, ApplicationOptions> {
@@ -64,7 +69,7 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
       ...(known.name ? { name: known.name } : {}),
       ...(known.phone ? { phone: known.phone } : {}),
       ...(known.email ? { email: known.email } : {}),
-      ...(options?.requested ? { requested: options.requested } : {}),
+      ...(options?.requested ? { requestedAmount: options.requested.amount, requestedTermMonths: options.requested.termMonths } : {}),
     };
   }
 
@@ -89,7 +94,10 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
     if (money !== undefined) {
       if (asking === 'income' || (asking !== 'debts' && INCOME_WORDS.test(nlu.text))) found.income = money;
       else if (asking === 'debts' || DEBT_WORDS.test(nlu.text)) found.debts = money;
+      else if (!INVESTING_WORDS.test(normalizeText(nlu.text))) found.requestedAmount = money;
     }
+    const term = entity(nlu, 'term_months');
+    if (typeof term === 'number' && !INVESTING_WORDS.test(normalizeText(nlu.text))) found.requestedTermMonths = term;
     return found;
   }
 
@@ -100,7 +108,12 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
     if (slot === 'brand' || slot === 'model' || slot === 'year') return `tu auto, ${vehicleName(state)}`;
     if (slot === 'income') return `tu ingreso, ${formatMoney(state.income!)}`;
     if (slot === 'debts') return `tus deudas, ${formatMoney(state.debts!)}`;
+    if (slot === 'requestedAmount' || slot === 'requestedTermMonths') return `el crédito que buscas, ${t.wanted(state)}`;
     return undefined;
+  }
+
+  protected override acknowledge(slot: keyof ApplicationState, state: ApplicationState): string | undefined {
+    return slot === 'requestedAmount' || slot === 'requestedTermMonths' ? `buscas ${t.wanted(state)}` : undefined;
   }
 
   protected async ask(context: TurnContext, state: ApplicationState, actions: SuggestedAction[] = []): Promise<void> {
@@ -158,8 +171,8 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
           year: state.year!,
           monthlyIncome: state.income!,
           monthlyDebts: state.debts ?? 0,
-          requestedAmount: state.requested?.amount,
-          requestedTermMonths: state.requested?.termMonths,
+          requestedAmount: state.requestedAmount,
+          requestedTermMonths: state.requestedTermMonths,
           contactId: contact.id,
           conversationId: conversation.conversationId,
         },
@@ -178,7 +191,8 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
       await say(dc.context, t.declinedNext, [action.advisor, action.simulateCredit]);
       return dc.endDialog({ kind: 'credit_application', decision: result.decision } satisfies ApplicationOutcome);
     }
-    const amount = state.requested && new Decimal(state.requested.amount).lte(result.maxAmount) ? new Decimal(state.requested.amount) : result.maxAmount;
+    const wanted = state.requestedAmount;
+    const amount = wanted !== undefined && new Decimal(wanted).lte(result.maxAmount) ? new Decimal(wanted) : result.maxAmount;
     const lead = await office.captureLead(
       {
         name: state.name,
@@ -188,7 +202,7 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
         product: 'credit',
         source: 'ana',
         amount: amount.toFixed(2),
-        termMonths: Math.min(state.requested?.termMonths ?? result.maxTermMonths, result.maxTermMonths),
+        termMonths: Math.min(state.requestedTermMonths ?? result.maxTermMonths, result.maxTermMonths),
         conversationId: conversation.conversationId,
         message: `Precalificación ${result.decision} (grado ${result.grade}): ${vehicle}, ingreso ${formatMoney(state.income!)}, deudas ${formatMoney(state.debts ?? 0)}; hasta ${maxAmount} a ${result.maxTermMonths} meses.`,
       },

@@ -1,9 +1,13 @@
 // What Ana says in the credit application (Tranki's digital flow).
+import { formatMoney } from '../../format.ts';
 const hi = (name: string | undefined) => (name ? `, ${name}` : '');
 
 export const applicationTexts = {
   start: '¡Va! Te hago unas preguntas rápidas para precalificarte en minutos 🚗💨 Si quieres dejarlo, escribe "cancelar".',
   askName: '¿Cuál es tu nombre completo?',
+  /** "$80,000 a 24 meses", "$80,000", "un plazo de 24 meses". */
+  wanted: ({ requestedAmount: amount, requestedTermMonths: months }: { requestedAmount?: number; requestedTermMonths?: number }) =>
+    amount === undefined ? `un plazo de ${months} meses` : months === undefined ? formatMoney(amount) : `${formatMoney(amount)} a ${months} meses`,
   askPhone: (name: string | undefined) => `Gracias${hi(name)} 🙌 ¿A qué número de celular te podemos llamar? (10 dígitos)`,
   askEmail: '¿Y tu correo electrónico? Si no tienes, escribe "no tengo".',
   askBrand: '¿Qué auto tienes? Dime la marca, el modelo y el año. Por ejemplo: Nissan Versa 2019.',

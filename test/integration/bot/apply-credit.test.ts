@@ -43,6 +43,31 @@ describe('apply_credit', () => {
     expect(prequalification.contactId).toBe(contact.id);
   });
 
+  it('keeps an amount and a term said out of turn as the credit wanted, not an investment', async () => {
+    const id = await api.start();
+    expect(await api.say(id, 'quiero un prestamo')).toMatch(/nombre completo/);
+    const amount = await api.say(id, '80 mil');
+    expect(amount).toMatch(/Anotado: buscas \$80,000\.00 MXN 👍/);
+    expect(amount).toMatch(/nombre completo/);
+    const term = await api.say(id, 'a 24 meses');
+    expect(term).toMatch(/Anotado: buscas \$80,000\.00 MXN a 24 meses 👍/);
+    expect(term).not.toMatch(/invier/i);
+    expect(await api.say(id, 'mejor a 18 meses')).toMatch(/Va, lo cambio: el crédito que buscas, \$80,000\.00 MXN a 18 meses/);
+    expect(await api.say(id, 'Marta Ruiz')).toMatch(/celular/);
+    expect(await api.say(id, '55 2222 3333')).toMatch(/correo/);
+    expect(await api.say(id, 'no tengo')).toMatch(/marca, el modelo y el año/);
+    expect(await api.say(id, 'nissan versa 2019')).toMatch(/ganas al mes/);
+    expect(await api.say(id, '30 mil')).toMatch(/otras deudas/);
+    expect(await api.say(id, 'ninguna')).toMatch(/precalificad|revisar tu caso/);
+
+    const prisma = api.ana.context.db.prisma;
+    const contact = await prisma.contact.findUniqueOrThrow({ where: { phoneE164: '+525522223333' } });
+    const prequalification = await prisma.prequalification.findFirstOrThrow({ where: { conversationId: id } });
+    expect(prequalification.inputs).toMatchObject({ requestedAmount: '80000.00', requestedTermMonths: 18 });
+    const opportunity = await prisma.opportunity.findFirstOrThrow({ where: { contactId: contact.id } });
+    expect(Number(opportunity.amount)).toBe(80_000);
+  });
+
   it('skips what the contact already gave, suggests models the guide knows and takes a correction', async () => {
     const id = await api.start({ name: 'Laura', phone: '55 7777 8888' });
     const first = await api.say(id, 'me urge una lana y tengo mi carro pagado');
