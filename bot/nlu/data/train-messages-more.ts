@@ -169,7 +169,7 @@ export const MORE_HAND_WRITTEN: Record<IntentName, string[]> = {
     'cual es la tasa', 'tasa de interes', 'cuanto cobran de interes', 'interes anual', 'que cat tienen', 'cat', 'comisiones',
     'cobran comisiones?', 'como funcionan', 'como funciona esto', 'como trabajan', 'que es esto', 'de que se trata', 'en que consiste',
     'me quedo con el auto?', 'me dejan usar mi carro?', 'puedo seguir manejando mi carro', 'se quedan con mi carro?', 'gps',
-    'me puedo quedar con mi coche?', 'el carro se queda conmigo?', 'puedo quedarme con mi auto mientras pago', 'cuanto cobran de gps',
+    'me puedo quedar con mi coche?', 'mi coche sigue conmigo mientras pago?', 'puedo quedarme con mi auto mientras pago', 'cuanto cobran de gps',
     'ponen gps?', 'por que gps', 'necesito aval?', 'checan buro?', 'aunque este en buro?', 'horario', 'horarios', 'a que hora cierran',
     'abren domingos?', 'ubicacion', 'direccion', 'donde se ubican', 'en que ciudades estan', 'tienen sucursal en monterrey',
     'son seguros?', 'es legal?', 'es confiable?', 'estan en condusef?', 'privacidad', 'que hacen con mi informacion',
