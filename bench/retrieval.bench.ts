@@ -27,6 +27,7 @@ export const FULL_RETRIEVAL: RetrievalSettings = { sizes: [1_000, 10_000, 100_00
 export const QUICK_RETRIEVAL: RetrievalSettings = { sizes: [100], queries: 3, runs: 1, buildBudgetMs: 60_000, efSearchAlternatives: [] };
 
 const RECALL_GOAL = 0.95;
+const QUALITY_SAMPLE = 20;
 const BATCH = 1_000;
 const MODEL = new LocalHashedEmbeddings();
 
@@ -217,8 +218,10 @@ export async function runRetrieval(settings: RetrievalSettings, log: (line: stri
       for (let run = 0; run < settings.runs; run++) runs.push(await measureSearch(db, questions, size, FULL_TEXT_CANDIDATES));
       const figures = medianOfRuns(runs);
       // The same searches ranking every full-text match: what the candidate bound saves, and what it costs in results.
-      const unbounded = await measureSearch(db, questions, size, Number.POSITIVE_INFINITY);
-      const agreement = await boundedAgreement(db, questions);
+      // Ranking every match takes seconds per search at 100k: a sample of the questions is enough.
+      const sample = questions.slice(0, QUALITY_SAMPLE);
+      const unbounded = await measureSearch(db, sample, size, Number.POSITIVE_INFINITY);
+      const agreement = await boundedAgreement(db, sample);
 
       const exact: string[][] = [];
       for (const question of questions) exact.push(await vectorTop10(db, question, 'exact'));
@@ -242,8 +245,9 @@ export async function runRetrieval(settings: RetrievalSettings, log: (line: stri
           'PK floor p50 ms': figures.floorP50,
           'PK floor p99 ms': figures.floorP99,
           'p50 ÷ floor': round(ratio(figures.p50, figures.floorP50), 1),
-          [`recall@10 HNSW (ef ${HNSW_EF_SEARCH}) vs exact`]: round(recall.recall, 3),
-          [`vector leg ms ef ${HNSW_EF_SEARCH}`]: recall.ms,
+          // Measured at the hnsw.ef_search that search.ts uses (in the notes).
+          'recall@10 HNSW vs exact': round(recall.recall, 3),
+          'vector leg ms': recall.ms,
           ...efFigures,
           'unbounded full text p50 ms': unbounded.p50,
           'unbounded full text p99 ms': unbounded.p99,
@@ -261,7 +265,7 @@ export async function runRetrieval(settings: RetrievalSettings, log: (line: stri
     if (!goals.length && settings.sizes.includes(100_000)) goals.push({ goal: `p99 ≤ 20 ms at 100k passages with recall ≥ ${RECALL_GOAL}`, measured: `not reached: largest size ${built.toLocaleString('en-US')}`, met: false });
     notes.push(
       'Search latency is the whole hybridSearch call: embedding the question, typo correction, idf weights from the in-process vocabulary, both legs and the transaction in one round trip, fusion. CPU is the whole process (the embedded engine runs on one of its threads) per search. "vocabulary load" is the background reload of every passage\'s words and lexemes (on change or once a minute, never waited for by a search once loaded).',
-      '"unbounded full text" ranks every passage matching any question word (the exact ranking); "top-10 kept" is the share of that exact hybrid top 10 that the bounded search returns.',
+      `"unbounded full text" ranks every passage matching any question word (the exact ranking); "top-10 kept" is the share of that exact hybrid top 10 that the bounded search returns (both over the first ${QUALITY_SAMPLE} questions).`,
     );
   } finally {
     await db.close();
