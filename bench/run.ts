@@ -1,6 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- turns nlu` runs some;
 // `--quick` uses tiny sizes (a smoke run: figures are not meaningful).
-// Prints a table per benchmark and writes bench/results/latest.json.
+// Prints a table per benchmark and writes bench/results/latest.json (full runs
+// only: a smoke run must not replace measured figures).
 import { formatResult, machineInfo, saveResults, type Benchmark, type BenchResult } from './lib/report.ts';
 import { BENCHMARKS } from './all.ts';
 
@@ -31,5 +32,5 @@ for (const bench of selected) {
     console.error(`benchmark ${bench.name} failed:`, error);
   }
 }
-console.log(`results: ${saveResults(results)}`);
+console.log(quick ? 'quick run: bench/results/latest.json left as it was' : `results: ${saveResults(results)}`);
 process.exit(failed ? 1 : 0);
