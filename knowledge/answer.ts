@@ -53,8 +53,13 @@ const RELEVANCE_THRESHOLDS: Record<string, number> = {
 };
 const COVERAGE_WEIGHT = 0.3;
 
-export function relevance(hit: SearchHit): number {
-  return hit.similarity + COVERAGE_WEIGHT * hit.coverage;
+/**
+ * Ranks passages by what they themselves say; `withTags` also counts the
+ * article's tags, which decides whether the question is answerable at all
+ * ("¿qué papeles necesito?": "papeles" is only a tag of the documents article).
+ */
+export function relevance(hit: SearchHit, withTags = false): number {
+  return hit.similarity + COVERAGE_WEIGHT * (withTags ? hit.coverageWithTags : hit.coverage);
 }
 
 export function relevanceThreshold(model: string): number {
@@ -77,11 +82,9 @@ export async function answerQuestion(deps: AnswerDependencies, request: AnswerRe
   const question = request.question.trim();
   if (question === '') return { kind: 'unknown' };
   const hits = await hybridSearch(deps, question, { audience: request.audience, includeDrafts: request.includeDrafts, limit: 4 });
-  // Fusion ranks by agreement of the two legs; the answer is the passage that
-  // best covers what was asked among the top ones.
   const best = [...hits].sort((a, b) => relevance(b) - relevance(a))[0];
   const record = request.record ?? true;
-  if (!best || relevance(best) < relevanceThreshold(deps.embeddings.model)) {
+  if (!best || relevance(best, true) < relevanceThreshold(deps.embeddings.model)) {
     if (record) await recordUnanswered(deps, { question, audience: request.audience });
     deps.logger?.info({ conversationId: request.conversationId, relevance: best ? relevance(best) : 0 }, 'knowledge: no relevant passage');
     return { kind: 'unknown' };
@@ -96,7 +99,21 @@ export async function answerQuestion(deps: AnswerDependencies, request: AnswerRe
     if (phrased) return phrased;
     // The model failed (network, quota): the offline answer is still a good answer.
   }
-  return offlineAnswer(best);
+  return offlineAnswer(answeringPassage(hits, best));
+}
+
+/**
+ * Fusion ranks by agreement of the two legs; the answer is the passage that
+ * best covers what was asked among the top ones. Articles lead with their main
+ * answer, so when an earlier section of the same article covers the question
+ * as well, that section is the answer ("¿qué requisitos piden?" gets the list
+ * of requirements, not the later "what we do not ask for").
+ */
+export function answeringPassage(hits: readonly SearchHit[], best: SearchHit): SearchHit {
+  const lead = hits
+    .filter((hit) => hit.articleId === best.articleId && hit.coverage >= best.coverage)
+    .sort((a, b) => a.passageIndex - b.passageIndex)[0];
+  return lead ?? best;
 }
 
 function sourceOf(hit: SearchHit): AnswerSource {

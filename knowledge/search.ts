@@ -41,8 +41,14 @@ export interface SearchHit {
   /** 1-based rank in each leg, when the passage was in it. */
   vectorRank: number | null;
   textRank: number | null;
-  /** Share of the question's topic words (typos corrected, stemmed) found in the passage, its title or heading. */
+  /** Share of the question's topic words (typos corrected, stemmed) found in the passage, its heading or its article's title. */
   coverage: number;
+  /** The same, counting the article's tags too (the curators' words: "papeles" for the documents article). */
+  coverageWithTags: number;
+  /** Position of the passage in its article (0: the first section). */
+  passageIndex: number;
+  /** The article's tags: the curators' words for what it answers. */
+  tags: string[];
 }
 
 export interface SearchDependencies {
@@ -64,6 +70,8 @@ interface Row {
   heading: string | null;
   text: string;
   similarity: number | null;
+  passageIndex: number;
+  tags: string[];
 }
 
 // What the full-text leg knows of the whole knowledge base, kept in process:
@@ -222,9 +230,9 @@ function questionStems(words: CorrectedWord[]): string[][] {
   return words.map(({ word, corrected }) => [...new Set([stem(word), stem(corrected)])]);
 }
 
-function coverageOf(stems: string[][], hit: SearchHit): number {
+function coverageOf(stems: string[][], text: string): number {
   if (stems.length === 0) return 0;
-  const passage = new Set(topicWords(`${hit.title} ${hit.heading ?? ''} ${hit.text}`).map(stem));
+  const passage = new Set(topicWords(text).map(stem));
   return stems.filter((alternatives) => alternatives.some((s) => passage.has(s))).length / stems.length;
 }
 
@@ -292,7 +300,7 @@ export function candidateFilter(terms: readonly FullTextTerm[], passages: number
  */
 export const HNSW_EF_SEARCH = 100;
 
-const COLUMNS = `c."id", c."articleId", a."slug", a."title", c."heading", c."text",
+const COLUMNS = `c."id", c."articleId", a."slug", a."title", a."tags", c."heading", c."text", c."index" AS "passageIndex",
   CASE WHEN c."embeddingModel" = $2 THEN 1 - (c."embedding" <=> $1::vector) END AS "similarity"`;
 // Compared as enums, not as text, so that the planner knows how many articles pass
 // (a text cast hides the column statistics and led it away from both indexes).
@@ -398,7 +406,11 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
   // order: rank the vector leg by its actual similarity (ties by passage).
   byVector.sort((a, b) => Number(b.similarity ?? 0) - Number(a.similarity ?? 0) || a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
   const hits = fuse(byVector, byText).slice(0, limit);
-  for (const hit of hits) hit.coverage = coverageOf(stems, hit);
+  for (const hit of hits) {
+    const passage = `${hit.title} ${hit.heading ?? ''} ${hit.text}`;
+    hit.coverage = coverageOf(stems, passage);
+    hit.coverageWithTags = coverageOf(stems, `${passage} ${hit.tags.join(' ')}`);
+  }
   return hits;
 }
 
@@ -418,6 +430,9 @@ function fuse(byVector: Row[], byText: Row[]): SearchHit[] {
         vectorRank: null,
         textRank: null,
         coverage: 0,
+        coverageWithTags: 0,
+        passageIndex: row.passageIndex,
+        tags: row.tags,
       };
       hit[leg] = i + 1;
       hit.score += 1 / (RRF_K + i + 1);

@@ -98,6 +98,21 @@ describe('knowledge ingestion and hybrid search on Postgres', () => {
     }
   });
 
+  // Spotted while walking customer journeys (not the evaluation set): the section that answers.
+  it('answers with the section that answers: the article\'s lead when it covers the question as well', async () => {
+    const say = async (question: string): Promise<string> => {
+      const answer = await answerQuestion(deps(), { question, audience: 'customer', record: false });
+      return answer.kind === 'answer' ? answer.text : '(no answer)';
+    };
+    // The requirements themselves, not the later "what we do not ask for".
+    expect(await say('que requisitos piden para el credito?')).toMatch(/identificación oficial vigente/);
+    // "papeles" is only a tag of the documents article: enough to answer, with its first section.
+    expect(await say('que papeles necesito')).toMatch(/INE vigente/);
+    // A later section that covers the question better than the lead is still the answer.
+    expect(await say('como envio mis documentos')).toMatch(/subir fotos claras/);
+    expect(await say('donde estan ubicados')).toMatch(/Para visitarnos/);
+  });
+
   it('answers with a WhatsApp-sized passage and its source, or records the question as unanswered', async () => {
     const answer = await answerQuestion(deps(), { question: 'oye y si me atraso en un pago q pasa', audience: 'customer' });
     expect(answer.kind).toBe('answer');
