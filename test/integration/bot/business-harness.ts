@@ -13,36 +13,22 @@ import type { Reply } from '../../../bot/turn.ts';
 import { registerConversationRoutes } from '../../../channels/rest/routes.ts';
 import { createKnowledgeModule } from '../../../knowledge/module.ts';
 import { seedDatabase } from '../../../prisma/seed/index.ts';
-import { createApiToken } from '../../../services/auth/tokens.ts';
 import { loadConfig } from '../../../services/config/env.ts';
+import { conversationClient, type ConversationClient } from '../rest/harness.ts';
 
 /** Wednesday 11 June 2025, 10:30 in Mexico City: advisors are working. */
 export const NOW = new Date('2025-06-11T16:30:00Z');
 
-export interface ReplyBody {
-  type: string;
-  text?: string;
-  suggestedActions?: { title: string; value: string }[];
-  attachments?: { contentType: string; content?: unknown; contentUrl?: string; name?: string }[];
-}
+export type { ReplyBody, TurnBody } from '../rest/harness.ts';
 
-export interface TurnBody {
-  replies: ReplyBody[];
-  conversation: { id: string; status: 'bot' | 'handoff' | 'closed' };
-}
-
-export interface BusinessHarness {
+export interface BusinessHarness extends ConversationClient {
   ana: RunningAna;
   processor: ConversationTurnProcessor;
-  start(user?: { name?: string; phone?: string; email?: string }): Promise<string>;
-  send(conversationId: string, message: { text?: string; value?: unknown }): Promise<TurnBody>;
-  say(conversationId: string, text: string): Promise<string>;
   /** A WhatsApp message from a sender number (the channel's identity, not typed). */
   whatsapp(senderNumber: string, text: string): Promise<{ text: string; replies: Reply[] }>;
   stop(): Promise<void>;
 }
 
-let users = 0;
 
 export async function startBusinessHarness(): Promise<BusinessHarness> {
   let processor: ConversationTurnProcessor | undefined;
@@ -63,25 +49,10 @@ export async function startBusinessHarness(): Promise<BusinessHarness> {
     modules: [createKnowledgeModule(), conversations],
   });
   await seedDatabase(ana.context.db.prisma, { pii: ana.context.pii, now: NOW, log: () => {} });
-  const { token } = await createApiToken(ana.context.db.prisma, { name: 'test', role: 'admin' });
-  const headers = { authorization: `Bearer ${token}` };
   const harness: BusinessHarness = {
     ana,
     processor: processor!,
-    async start(user = {}) {
-      const response = await ana.app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: { user: { id: `business-user-${++users}`, ...user } } });
-      if (response.statusCode !== 201) throw new Error(`start failed: ${response.statusCode} ${response.body}`);
-      return (response.json() as { id: string }).id;
-    },
-    async send(conversationId, message) {
-      const response = await ana.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers, payload: message });
-      if (response.statusCode !== 200) throw new Error(`send failed: ${response.statusCode} ${response.body}`);
-      return response.json() as TurnBody;
-    },
-    async say(conversationId, text) {
-      const body = await harness.send(conversationId, { text });
-      return body.replies.map((reply) => reply.text ?? '').join('\n');
-    },
+    ...(await conversationClient(ana, 'business-user')),
     async whatsapp(senderNumber, text) {
       const jid = `${senderNumber.replace(/\D/g, '')}@s.whatsapp.net`;
       const result = await processor!.handle({ channel: 'whatsapp', conversationExternalId: jid, user: { id: jid }, text });

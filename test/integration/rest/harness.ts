@@ -16,6 +16,7 @@ export interface ReplyBody {
   type: string;
   text?: string;
   suggestedActions?: { title: string; value: string }[];
+  attachments?: { contentType: string; content?: unknown; contentUrl?: string; name?: string }[];
 }
 
 export interface TurnBody {
@@ -23,17 +24,44 @@ export interface TurnBody {
   conversation: { id: string; status: 'bot' | 'handoff' | 'closed' };
 }
 
-export interface ApiHarness {
-  ana: RunningAna;
+/** The conversation API as an integrator calls it, with an admin token. */
+export interface ConversationClient {
   token: string;
   start(user?: { id?: string; name?: string; phone?: string; email?: string }): Promise<string>;
   send(conversationId: string, message: { text?: string; value?: unknown; messageId?: string }): Promise<TurnBody>;
   /** The replies' texts joined, for readable assertions. */
   say(conversationId: string, text: string): Promise<string>;
+}
+
+export interface ApiHarness extends ConversationClient {
+  ana: RunningAna;
   stop(): Promise<void>;
 }
 
 let users = 0;
+
+export async function conversationClient(ana: RunningAna, userPrefix = 'user'): Promise<ConversationClient> {
+  const { token } = await createApiToken(ana.context.db.prisma, { name: 'test', role: 'admin' });
+  const headers = { authorization: `Bearer ${token}` };
+  const client: ConversationClient = {
+    token,
+    async start(user = {}) {
+      const response = await ana.app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: { user: { id: `${userPrefix}-${++users}`, ...user } } });
+      if (response.statusCode !== 201) throw new Error(`start failed: ${response.statusCode} ${response.body}`);
+      return (response.json() as { id: string }).id;
+    },
+    async send(conversationId, message) {
+      const response = await ana.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers, payload: message });
+      if (response.statusCode !== 200) throw new Error(`send failed: ${response.statusCode} ${response.body}`);
+      return response.json() as TurnBody;
+    },
+    async say(conversationId, text) {
+      const body = await client.send(conversationId, { text });
+      return body.replies.map((reply) => reply.text ?? '').join('\n');
+    },
+  };
+  return client;
+}
 
 /** The REST channel over a processor with a given NLU, for behaviour that must not depend on the trained model. */
 function conversationModuleWith(nlu: Nlu): FeatureModule {
@@ -56,25 +84,9 @@ export async function startApiHarness(options: { nlu?: Nlu } = {}): Promise<ApiH
     // Only the conversation feature: these tests must not depend on other modules' start-up.
     modules: [options.nlu ? conversationModuleWith(options.nlu) : conversationModule],
   });
-  const { token } = await createApiToken(ana.context.db.prisma, { name: 'test', role: 'admin' });
-  const headers = { authorization: `Bearer ${token}` };
   const harness: ApiHarness = {
     ana,
-    token,
-    async start(user = {}) {
-      const response = await ana.app.inject({ method: 'POST', url: '/v1/conversations', headers, payload: { user: { id: `user-${++users}`, ...user } } });
-      if (response.statusCode !== 201) throw new Error(`start failed: ${response.statusCode} ${response.body}`);
-      return (response.json() as { id: string }).id;
-    },
-    async send(conversationId, message) {
-      const response = await ana.app.inject({ method: 'POST', url: `/v1/conversations/${conversationId}/messages`, headers, payload: message });
-      if (response.statusCode !== 200) throw new Error(`send failed: ${response.statusCode} ${response.body}`);
-      return response.json() as TurnBody;
-    },
-    async say(conversationId, text) {
-      const body = await harness.send(conversationId, { text });
-      return body.replies.map((reply) => reply.text ?? '').join('\n');
-    },
+    ...(await conversationClient(ana)),
     stop: () => ana.stop(),
   };
   return harness;
