@@ -14,6 +14,21 @@ export interface FormState {
   asking?: string;
 }
 
+export interface KnownContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+}
+
+/** The contact details the channel or the CRM already gave, as initial slots (empty ones left out). */
+export function knownContactSlots(known: KnownContact = {}): KnownContact {
+  return {
+    ...(known.name ? { name: known.name } : {}),
+    ...(known.phone ? { phone: known.phone } : {}),
+    ...(known.email ? { email: known.email } : {}),
+  };
+}
+
 export abstract class FormDialog<S extends FormState, O extends { nlu?: NluResult } = { nlu?: NluResult }> extends Dialog<O> implements FlowDialog {
   constructor(
     id: string,
@@ -62,7 +77,9 @@ export abstract class FormDialog<S extends FormState, O extends { nlu?: NluResul
     // Two slots may be said back as one ("$80,000 a 24 meses"): each text once.
     const described = new Set(corrected.map((slot) => this.describe(slot, state)).filter((text): text is string => Boolean(text)));
     if (described.size) await say(dc.context, texts.simulation.corrected([...described].join(' y ')));
-    const acknowledged = new Set(unasked.map((slot) => this.acknowledge(slot, state)).filter((text): text is string => Boolean(text) && !described.has(`${text}`)));
+    // A slot said back within a correction ("$90,000 a 24 meses") is not acknowledged again.
+    const fresh = unasked.filter((slot) => !described.has(this.describe(slot, state) ?? ''));
+    const acknowledged = new Set(fresh.map((slot) => this.acknowledge(slot, state)).filter((text): text is string => Boolean(text)));
     if (acknowledged.size) await say(dc.context, texts.form.noted([...acknowledged].join(' y ')));
     return this.next(dc, state);
   }

@@ -15,7 +15,7 @@ import type { NluResult } from '../../nlu/index.ts';
 import type { BotServices } from '../../turn-info.ts';
 import type { SuggestedAction } from '../../turn.ts';
 import { say } from '../flow.ts';
-import { FormDialog, type FormState } from '../form-dialog.ts';
+import { FormDialog, knownContactSlots, type FormState } from '../form-dialog.ts';
 import { normalizeText } from '../../nlu/index.ts';
 import { confidentlyElse, entity, readEmail, readMoney, readName, readPhone, saysNothing } from '../readers.ts';
 import { sayWhen } from '../when.ts';
@@ -64,11 +64,8 @@ export class CreditApplicationDialog extends FormDialog<ApplicationState, Applic
   }
 
   protected override initial(options: ApplicationOptions | undefined): Partial<ApplicationState> {
-    const known = options?.known ?? {};
     return {
-      ...(known.name ? { name: known.name } : {}),
-      ...(known.phone ? { phone: known.phone } : {}),
-      ...(known.email ? { email: known.email } : {}),
+      ...knownContactSlots(options?.known),
       ...(options?.requested ? { requestedAmount: options.requested.amount, requestedTermMonths: options.requested.termMonths } : {}),
     };
   }

@@ -12,7 +12,7 @@ import { formatAmount, formatMoney } from '../../format.ts';
 import type { NluResult } from '../../nlu/index.ts';
 import type { BotServices } from '../../turn-info.ts';
 import { say } from '../flow.ts';
-import { FormDialog, type FormState } from '../form-dialog.ts';
+import { FormDialog, knownContactSlots, type FormState } from '../form-dialog.ts';
 import { readEmail, readName, readPhone, saysNothing } from '../readers.ts';
 import { sayWhen } from '../when.ts';
 import { leadTexts as t } from './texts.ts';
@@ -41,12 +41,9 @@ export class LeadContactDialog extends FormDialog<LeadState, LeadContactOptions>
   }
 
   protected override initial(options: LeadContactOptions | undefined): Partial<LeadState> {
-    const known = options?.known ?? {};
     return {
       purpose: options?.purpose ?? { kind: 'invest' },
-      ...(known.name ? { name: known.name } : {}),
-      ...(known.phone ? { phone: known.phone } : {}),
-      ...(known.email ? { email: known.email } : {}),
+      ...knownContactSlots(options?.known),
     };
   }
 

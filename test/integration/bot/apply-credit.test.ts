@@ -68,6 +68,15 @@ describe('apply_credit', () => {
     expect(Number(opportunity.amount)).toBe(80_000);
   });
 
+  it('says a correction and a new detail of the credit wanted back once', async () => {
+    const id = await api.start();
+    await api.say(id, 'quiero un prestamo');
+    await api.say(id, '80 mil');
+    const both = await api.say(id, 'mejor 90 mil a 24 meses');
+    expect(both).toMatch(/Va, lo cambio: el crédito que buscas, \$90,000\.00 MXN a 24 meses 👍/);
+    expect(both).not.toMatch(/Anotado/);
+  });
+
   it('skips what the contact already gave, suggests models the guide knows and takes a correction', async () => {
     const id = await api.start({ name: 'Laura', phone: '55 7777 8888' });
     const first = await api.say(id, 'me urge una lana y tengo mi carro pagado');
