@@ -230,10 +230,9 @@ function questionStems(words: CorrectedWord[]): string[][] {
   return words.map(({ word, corrected }) => [...new Set([stem(word), stem(corrected)])]);
 }
 
-function coverageOf(stems: string[][], text: string): number {
+function coverageOf(stems: string[][], has: (stem: string) => boolean): number {
   if (stems.length === 0) return 0;
-  const passage = new Set(topicWords(text).map(stem));
-  return stems.filter((alternatives) => alternatives.some((s) => passage.has(s))).length / stems.length;
+  return stems.filter((alternatives) => alternatives.some(has)).length / stems.length;
 }
 
 /**
@@ -407,9 +406,10 @@ export async function hybridSearch(deps: SearchDependencies, question: string, o
   byVector.sort((a, b) => Number(b.similarity ?? 0) - Number(a.similarity ?? 0) || a.slug.localeCompare(b.slug) || a.id.localeCompare(b.id));
   const hits = fuse(byVector, byText).slice(0, limit);
   for (const hit of hits) {
-    const passage = `${hit.title} ${hit.heading ?? ''} ${hit.text}`;
-    hit.coverage = coverageOf(stems, passage);
-    hit.coverageWithTags = coverageOf(stems, `${passage} ${hit.tags.join(' ')}`);
+    const passage = new Set(topicWords(`${hit.title} ${hit.heading ?? ''} ${hit.text}`).map(stem));
+    const tags = new Set(topicWords(hit.tags.join(' ')).map(stem));
+    hit.coverage = coverageOf(stems, (s) => passage.has(s));
+    hit.coverageWithTags = coverageOf(stems, (s) => passage.has(s) || tags.has(s));
   }
   return hits;
 }
