@@ -10,7 +10,7 @@ import { cacheFileSizes } from './file-size-cache.mjs';
 import { PGliteWireServer, StatementProfile } from './pglite-wire-server.mjs';
 
 const { dataDir, port, maxConnections } = workerData;
-if (process.env.ANA_NO_FSTAT_CACHE !== '1') cacheFileSizes(fs);
+cacheFileSizes(fs);
 
 try {
   const db = await PGlite.create({ dataDir, extensions: { vector } });
